@@ -1,0 +1,202 @@
+import { Gazetteer } from '../places/gazetteer';
+import { trainDispositionModel } from '../model/disposition-model';
+import { defaultRulesFromReference } from '../rules/default-rules';
+import { RuleEngine } from '../rules/rule-engine';
+import { RULE_STRENGTH } from '../rules/routing-rule';
+import { aComplaint, aKeywordRule, aRule, aVagueComplaint, anExample } from '../testing/routing-mothers';
+import { BOUNCE_LIMIT, decideDisposition, type DecideDispositionInput, type DecisionReason } from './disposition-decision';
+
+const gazetteer = Gazetteer.fromReference();
+const referenceRules = defaultRulesFromReference();
+const coldStartModel = trainDispositionModel([]);
+
+function decide(overrides: Partial<DecideDispositionInput> = {}) {
+  return decideDisposition({
+    complaint: aComplaint(),
+    rules: referenceRules,
+    gazetteer,
+    model: coldStartModel,
+    bounceCount: 0,
+    autoRouteThreshold: 0.5,
+    ...overrides,
+  });
+}
+
+const texts = (reasons: DecisionReason[]) => reasons.map((r) => r.text);
+const policyOf = (reasons: DecisionReason[]) => reasons.filter((r) => r.source === 'policy').map((r) => (r.source === 'policy' ? r.policy : ''));
+
+const potholeInBabelan = aComplaint({
+  title: 'Jalan berlubang di Jalan Raya Babelan',
+  text: 'Lubang jalan besar dekat pertigaan Kedungpengawas, kalau hujan tertutup genangan. Mohon segera ditambal.',
+});
+const domicileLetterInTarumajaya = aComplaint({
+  title: 'Surat keterangan domisili dipersulit di kantor desa',
+  text: 'Saya minta surat keterangan domisili di kantor Desa Pusakarakyat, Tarumajaya, tapi kepala desa tidak ada.',
+});
+const domicileLetterNowhere = aComplaint({
+  title: 'Surat keterangan domisili dipersulit',
+  text: 'Saya minta surat keterangan domisili di kantor desa, disuruh balik lagi tiga kali.',
+});
+const flood = aComplaint({ title: 'Banjir', text: 'Banjir lagi di kampung kami.' });
+
+describe('decideDisposition', () => {
+  describe('routing to a dinas', () => {
+    it('routes a clear complaint and says why, in Bahasa Indonesia', () => {
+      const decision = decide({ complaint: potholeInBabelan });
+      expect(decision).toMatchObject({ outcome: 'route', unitCode: 'SDABMBK', kecamatanCode: 'babelan' });
+      expect(decision.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(texts(decision.reasons)).toEqual(
+        expect.arrayContaining([
+          "Kata kunci 'jalan berlubang', 'lubang jalan', 'genangan' → Dinas SDABMBK",
+          'Lokasi: Kecamatan Babelan, Desa Kedungpengawas → Kecamatan Babelan (keyakinan 96%)',
+          expect.stringMatching(/^Model riwayat disposisi: Dinas SDABMBK dengan peluang \d+% \(kata: .+\)$/),
+          expect.stringMatching(/^Keyakinan \d+% mencapai ambang 50%: didisposisikan ke Dinas SDABMBK$/),
+        ]),
+      );
+      expect(decision.alternatives.map((a) => a.unitCode)).not.toContain('SDABMBK');
+    });
+
+    it('records which rule and which words matched', () => {
+      const decision = decide({ complaint: potholeInBabelan });
+      const rule = decision.reasons.find((r) => r.source === 'rule');
+      expect(rule).toMatchObject({ source: 'rule', unitCode: 'SDABMBK', ruleId: 'ref-topik-sdabmbk', ruleVersion: 1, matched: ['jalan berlubang', 'lubang jalan', 'genangan'] });
+    });
+
+    it('scores rules alone when there is no model: confidence = best − ½ runner-up', () => {
+      const decision = decide({ model: null, complaint: aComplaint({ title: '', text: 'Jalan berlubang' }) });
+      expect(decision.outcome).toBe('route');
+      expect(decision.confidence).toBeCloseTo(RULE_STRENGTH.twoWords);
+      expect(decision.reasons.some((r) => r.source === 'model')).toBe(false);
+    });
+
+    it('halves the confidence when a shared keyword backs two units equally', () => {
+      const decision = decide({ model: null, complaint: flood });
+      expect(decision.outcome).toBe('triage');
+      expect(decision.confidence).toBeCloseTo(RULE_STRENGTH.oneWord / 2);
+      expect(decision.alternatives.map((a) => a.unitCode)).toEqual(['BPBD', 'SDABMBK']);
+      expect(policyOf(decision.reasons)).toEqual(['below-threshold']);
+      expect(texts(decision.reasons)).toContain('Keyakinan 25% di bawah ambang 50%: perlu ditinjau admin');
+    });
+
+    it('lets the admin weigh rules against the model', () => {
+      const history = trainDispositionModel([anExample('BPBD', 'banjir'), anExample('BPBD', 'banjir lagi')], { topicWeight: 0 });
+      const modelOnly = decide({ complaint: flood, model: history, weights: { rules: 0, model: 1 } });
+      expect(modelOnly).toMatchObject({ outcome: 'route', unitCode: 'BPBD' });
+      expect(() => decide({ weights: { rules: 0, model: 0 } })).toThrow(/weights/);
+    });
+
+    it('accepts a prebuilt rule engine', () => {
+      expect(decide({ complaint: potholeInBabelan, rules: new RuleEngine(referenceRules) }).unitCode).toBe('SDABMBK');
+    });
+
+    it('reports the kecamatan whatever the unit', () => {
+      expect(decide({ complaint: aComplaint({ title: 'KTP-el belum jadi', text: 'Rekam KTP-el di kecamatan Cikarang Barat, blangko kosong' }) })).toMatchObject({
+        outcome: 'route',
+        unitCode: 'DISDUKCAPIL',
+        kecamatanCode: 'cikarang-barat',
+      });
+    });
+  });
+
+  describe('camat topics', () => {
+    it('go to the camat of the kecamatan the complaint names', () => {
+      const decision = decide({ complaint: domicileLetterInTarumajaya });
+      expect(decision).toMatchObject({ outcome: 'route', unitCode: 'KEC_TARUMAJAYA', kecamatanCode: 'tarumajaya' });
+      expect(texts(decision.reasons)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Topik kewenangan camat .*'surat keterangan domisili'.* → Kecamatan Tarumajaya$/),
+          expect.stringMatching(/^Model riwayat disposisi: Kecamatan Tarumajaya dengan peluang/),
+        ]),
+      );
+      expect(decision.reasons.find((r) => r.source === 'rule')).toMatchObject({ unitCode: 'KEC_TARUMAJAYA' });
+    });
+
+    it('go to triage when no kecamatan can be found', () => {
+      const decision = decide({ complaint: domicileLetterNowhere });
+      expect(decision).toMatchObject({ outcome: 'triage', kecamatanCode: null });
+      expect(decision.unitCode).toBeUndefined();
+      expect(policyOf(decision.reasons)).toEqual(['camat-without-place']);
+      expect(texts(decision.reasons)).toContain('Topik kewenangan camat, tetapi kecamatan lokasi tidak ditemukan: perlu ditinjau admin');
+      expect(decision.alternatives.some((a) => a.unitCode.startsWith('KEC_'))).toBe(false);
+    });
+
+    it('can be pinned to one camat by a rule that names the unit', () => {
+      const pinned = aRule({ kind: 'kecamatan-topic', patterns: ['surat keterangan domisili'], unitCode: 'KEC_BABELAN', priority: 3 });
+      const decision = decide({ complaint: domicileLetterNowhere, rules: [pinned], model: null });
+      expect(decision).toMatchObject({ outcome: 'route', unitCode: 'KEC_BABELAN' });
+    });
+
+    it('never go to a camat that answered "bukan kewenangan"', () => {
+      const decision = decide({ complaint: domicileLetterInTarumajaya, excludeUnits: ['KEC_TARUMAJAYA'] });
+      expect(decision.unitCode).not.toBe('KEC_TARUMAJAYA');
+      expect(decision.alternatives.map((a) => a.unitCode)).not.toContain('KEC_TARUMAJAYA');
+    });
+
+    it('resolve directly when the model was trained per camat unit', () => {
+      const perCamat = trainDispositionModel(
+        [anExample('KEC_BABELAN', 'surat keterangan domisili'), anExample('KEC_BABELAN', 'surat domisili lambat')],
+        { collapseCamatUnits: false, topicWeight: 0 },
+      );
+      const decision = decide({ complaint: domicileLetterNowhere, model: perCamat, rules: [], weights: { rules: 0, model: 1 } });
+      expect(decision).toMatchObject({ outcome: 'route', unitCode: 'KEC_BABELAN' });
+    });
+  });
+
+  describe('bukan kewenangan', () => {
+    it('never chooses or suggests an excluded unit, and says so', () => {
+      const decision = decide({ complaint: potholeInBabelan, excludeUnits: ['SDABMBK'], bounceCount: 1 });
+      expect(decision.unitCode).not.toBe('SDABMBK');
+      expect(decision.alternatives.map((a) => a.unitCode)).not.toContain('SDABMBK');
+      expect(texts(decision.reasons)).toContain('Tidak dipilih karena sudah menyatakan bukan kewenangan: Dinas SDABMBK');
+    });
+
+    it(`sends a complaint bounced ${BOUNCE_LIMIT} times to triage however sure the router is`, () => {
+      const confident = decide({ complaint: potholeInBabelan, bounceCount: 1 });
+      expect(confident.outcome).toBe('route');
+      const bounced = decide({ complaint: potholeInBabelan, bounceCount: BOUNCE_LIMIT });
+      expect(bounced).toMatchObject({ outcome: 'triage', kecamatanCode: 'babelan' });
+      expect(bounced.unitCode).toBeUndefined();
+      expect(bounced.alternatives[0].unitCode).toBe('SDABMBK');
+      expect(policyOf(bounced.reasons)).toEqual(['bounced']);
+      expect(texts(bounced.reasons)).toContain('Laporan sudah 2 kali dikembalikan sebagai bukan kewenangan: perlu diputuskan admin');
+    });
+  });
+
+  describe('triage', () => {
+    it('below the threshold, with the best candidates as suggestions', () => {
+      const decision = decide({ complaint: potholeInBabelan, autoRouteThreshold: 0.99 });
+      expect(decision.outcome).toBe('triage');
+      expect(decision.alternatives[0].unitCode).toBe('SDABMBK');
+      expect(decision.alternatives.length).toBeLessThanOrEqual(5);
+      expect(policyOf(decision.reasons)).toEqual(['below-threshold']);
+    });
+
+    it('when nothing points anywhere', () => {
+      const decision = decide({ complaint: aVagueComplaint(), model: null });
+      expect(decision).toMatchObject({ outcome: 'triage', confidence: 0, kecamatanCode: null, alternatives: [] });
+      expect(texts(decision.reasons)).toEqual(['Tidak ada kata kunci, lokasi, atau pola riwayat yang cocok: perlu ditinjau admin']);
+    });
+
+    it('when only the model has a weak guess', () => {
+      const decision = decide({ complaint: aVagueComplaint() });
+      expect(decision.outcome).toBe('triage');
+      expect(decision.confidence).toBeLessThan(0.2);
+    });
+
+    it('orders suggestions best first and drops noise', () => {
+      const { alternatives } = decide({ complaint: flood });
+      for (let i = 1; i < alternatives.length; i++) expect(alternatives[i - 1].score).toBeGreaterThanOrEqual(alternatives[i].score);
+      expect(alternatives.every((a) => a.score >= 0.02)).toBe(true);
+    });
+  });
+
+  it('keeps rule priorities: a higher-priority rule for a unit wins the shared keyword', () => {
+    const rules = [aKeywordRule('BPBD', ['banjir'], { priority: 3 }), aKeywordRule('SDABMBK', ['banjir'])];
+    expect(decide({ complaint: flood, rules, model: null })).toMatchObject({ outcome: 'route', unitCode: 'BPBD' });
+  });
+
+  it('rejects a threshold outside [0, 1] and a negative bounce count', () => {
+    expect(() => decide({ autoRouteThreshold: 1.5 })).toThrow(/autoRouteThreshold/);
+    expect(() => decide({ bounceCount: -1 })).toThrow(/bounceCount/);
+  });
+});

@@ -1,0 +1,303 @@
+// Decides where a complaint goes (disposisi): straight to a unit, or to the admin's triage queue
+// with suggestions. Three sources of evidence are combined, and the formula is meant to be
+// explained to an admin in one breath:
+//
+//   rules  R(u) — keyword, category and camat-topic rules that matched, combined per unit as
+//                 1 − Π(1 − strength): two independent hits count more than one.
+//   model  M(u) — the history model's probability for the unit (0 when there is no model).
+//   place        the kecamatan the complaint names (gazetteer). It does not vote for a dinas; it
+//                 turns "this is a camat matter" into a concrete camat: the camat candidate's score
+//                 is multiplied by the certainty of the place.
+//
+//   score(u)   = wR · R(u) + wM · M(u)          (wR = wM = 0.5 by default; wR = 1 without a model)
+//   confidence = score(best) − ½ · score(runner-up)
+//
+// so a unit backed by both rules and history, with no serious rival, scores high, and a tie
+// between two plausible units (banjir: BPBD or SDABMBK) halves the confidence. The complaint is
+// routed automatically only when confidence ≥ autoRouteThreshold; otherwise, and always when
+//   - it has been bounced (bukan kewenangan) twice or more, or
+//   - the best candidate is "the camat" but no kecamatan could be found,
+// it goes to triage, with the best candidates as suggestions. Units that already answered "bukan
+// kewenangan" (excludeUnits) are never chosen nor suggested.
+import { kecamatanUnitCode, UNITS, type UnitReference } from '@bekasi/reference-data';
+import type { Gazetteer } from '../places/gazetteer';
+import type { KecamatanResolution, PlaceMention } from '../places/place';
+import { CAMAT_CLASS, complaintDocument, type DispositionModel } from '../model/disposition-model';
+import { RuleEngine, type RuleMatch } from '../rules/rule-engine';
+import type { RoutingRule } from '../rules/routing-rule';
+import { unitLabel } from '../units/unit-names';
+
+export interface DispositionComplaint {
+  title: string;
+  text: string;
+  category?: string | null;
+  /** Carried for the record; the LAPOR! classification does not decide the unit. */
+  classification?: string | null;
+}
+
+export interface DispositionWeights {
+  rules: number;
+  model: number;
+}
+
+export const DEFAULT_DISPOSITION_WEIGHTS: DispositionWeights = { rules: 0.5, model: 0.5 };
+/** From this many "bukan kewenangan" answers on, a person decides. */
+export const BOUNCE_LIMIT = 2;
+const RUNNER_UP_PENALTY = 0.5;
+const MAX_ALTERNATIVES = 5;
+/** Candidates scoring below this are noise, not suggestions. */
+const MIN_ALTERNATIVE_SCORE = 0.02;
+/** Model classes below this probability are not worth a reason line. */
+const MODEL_REASON_MIN_PROBABILITY = 0.05;
+
+export interface DecideDispositionInput {
+  complaint: DispositionComplaint;
+  /** The rules in force, or an engine already built from them. */
+  rules: readonly RoutingRule[] | RuleEngine;
+  gazetteer: Gazetteer;
+  model?: DispositionModel | null;
+  /** Units that answered "bukan kewenangan" for this complaint. */
+  excludeUnits?: readonly string[];
+  /** How many times the complaint came back as "bukan kewenangan". */
+  bounceCount: number;
+  /** Minimum confidence (0–1) for routing without a person. */
+  autoRouteThreshold: number;
+  weights?: Partial<DispositionWeights>;
+  /** Units for the names shown in reasons; the reference units by default. */
+  units?: readonly UnitReference[];
+}
+
+export type DecisionPolicy =
+  | 'auto-route'
+  | 'below-threshold'
+  | 'bounced'
+  | 'excluded'
+  | 'camat-without-place'
+  | 'no-evidence';
+
+export type DecisionReason =
+  | {
+      source: 'rule';
+      /** The rule's unit; for a camat-topic rule the camat it resolved to, or null without a place. */
+      unitCode: string | null;
+      ruleId: string;
+      ruleVersion: number;
+      matched: string[];
+      strength: number;
+      text: string;
+    }
+  | { source: 'place'; kecamatanCode: string; mentions: PlaceMention[]; confidence: number; text: string }
+  | { source: 'model'; unitCode: string; probability: number; words: string[]; text: string }
+  | { source: 'policy'; policy: DecisionPolicy; text: string };
+
+export interface DispositionAlternative {
+  unitCode: string;
+  score: number;
+}
+
+export interface DispositionDecision {
+  outcome: 'route' | 'triage';
+  /** Set when the outcome is 'route'. */
+  unitCode?: string;
+  confidence: number;
+  /** The kecamatan the complaint is about, whatever the unit. */
+  kecamatanCode: string | null;
+  reasons: DecisionReason[];
+  /** The best other candidates (for triage: the suggestions), best first. */
+  alternatives: DispositionAlternative[];
+}
+
+interface Candidate {
+  unitCode: string;
+  score: number;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const quoted = (words: readonly string[]) => words.map((w) => `'${w}'`).join(', ');
+const noisyOr = (values: readonly number[]) => 1 - values.reduce((rest, v) => rest * (1 - v), 1);
+
+function placeLabel(mention: PlaceMention): string {
+  const kind = mention.kind === 'kecamatan' ? 'Kecamatan' : mention.kind === 'kelurahan' ? 'Kelurahan' : 'Desa';
+  return `${kind} ${mention.name}`;
+}
+
+function normalisedWeights(weights: Partial<DispositionWeights> | undefined, hasModel: boolean): DispositionWeights {
+  if (!hasModel) return { rules: 1, model: 0 };
+  const w = { ...DEFAULT_DISPOSITION_WEIGHTS, ...weights };
+  const total = w.rules + w.model;
+  if (!(total > 0) || w.rules < 0 || w.model < 0) throw new Error('Disposition weights must be non-negative and not both zero');
+  return { rules: w.rules / total, model: w.model / total };
+}
+
+export function decideDisposition(input: DecideDispositionInput): DispositionDecision {
+  const { complaint, gazetteer, model, bounceCount, autoRouteThreshold, units = UNITS } = input;
+  if (!(autoRouteThreshold >= 0 && autoRouteThreshold <= 1)) throw new Error('autoRouteThreshold must lie in [0, 1]');
+  if (!(bounceCount >= 0)) throw new Error('bounceCount must not be negative');
+  const label = (unitCode: string) => unitLabel(unitCode, units);
+  const excluded = new Set(input.excludeUnits ?? []);
+  const engine = input.rules instanceof RuleEngine ? input.rules : new RuleEngine(input.rules);
+  const weights = normalisedWeights(input.weights, !!model);
+  const fullText = complaintDocument(complaint.title, complaint.text);
+
+  const place = gazetteer.primaryKecamatan(fullText);
+  const camatUnit = place ? kecamatanUnitCode(place.kecamatanCode) : null;
+  const matches = engine.evaluate({ title: complaint.title, text: complaint.text, category: complaint.category });
+  const predictions = model ? model.predict(fullText, complaint.category) : [];
+
+  // Evidence per key; CAMAT_CLASS stands for "the camat of wherever this is" until resolved.
+  const ruleStrengths = new Map<string, number[]>();
+  for (const match of matches) {
+    const key = match.unitCode ?? CAMAT_CLASS;
+    ruleStrengths.set(key, [...(ruleStrengths.get(key) ?? []), match.strength]);
+  }
+  const modelProbability = new Map(predictions.map((p) => [p.unitCode, p.probability]));
+  const rawScores = new Map<string, number>();
+  for (const key of new Set([...ruleStrengths.keys(), ...modelProbability.keys()])) {
+    const score = weights.rules * noisyOr(ruleStrengths.get(key) ?? []) + weights.model * (modelProbability.get(key) ?? 0);
+    if (score > 0) rawScores.set(key, score);
+  }
+
+  const camatScore = rawScores.get(CAMAT_CLASS) ?? 0;
+  rawScores.delete(CAMAT_CLASS);
+  let unresolvedCamatScore = 0;
+  if (camatScore > 0) {
+    if (place && camatUnit) {
+      rawScores.set(camatUnit, Math.max(rawScores.get(camatUnit) ?? 0, camatScore * place.confidence));
+    } else {
+      unresolvedCamatScore = camatScore;
+    }
+  }
+
+  const ranked: Candidate[] = [...rawScores.entries()]
+    .filter(([unitCode]) => !excluded.has(unitCode))
+    .map(([unitCode, score]) => ({ unitCode, score }))
+    .sort((a, b) => b.score - a.score || a.unitCode.localeCompare(b.unitCode));
+
+  const reasons: DecisionReason[] = [
+    ...ruleReasons(matches, camatUnit, label),
+    ...placeReasons(place),
+    ...modelReasons(predictions, model, complaint, fullText, ranked[0]?.unitCode, camatUnit, label),
+  ];
+  if (excluded.size > 0) {
+    reasons.push({
+      source: 'policy',
+      policy: 'excluded',
+      text: `Tidak dipilih karena sudah menyatakan bukan kewenangan: ${[...excluded].map(label).join(', ')}`,
+    });
+  }
+
+  const best = ranked[0];
+  const camatIsBest = unresolvedCamatScore > 0 && unresolvedCamatScore >= (best?.score ?? 0);
+  const topScore = camatIsBest ? unresolvedCamatScore : (best?.score ?? 0);
+  const runnerUp = camatIsBest ? (best?.score ?? 0) : Math.max(ranked[1]?.score ?? 0, unresolvedCamatScore);
+  const confidence = Math.min(1, Math.max(0, topScore - RUNNER_UP_PENALTY * runnerUp));
+  const kecamatanCode = place?.kecamatanCode ?? null;
+
+  const triage = (policy: DecisionPolicy, text: string): DispositionDecision => ({
+    outcome: 'triage',
+    confidence,
+    kecamatanCode,
+    reasons: [...reasons, { source: 'policy', policy, text }],
+    alternatives: suggestions(ranked, 0),
+  });
+
+  if (bounceCount >= BOUNCE_LIMIT) {
+    return triage('bounced', `Laporan sudah ${bounceCount} kali dikembalikan sebagai bukan kewenangan: perlu diputuskan admin`);
+  }
+  if (camatIsBest) {
+    return triage('camat-without-place', 'Topik kewenangan camat, tetapi kecamatan lokasi tidak ditemukan: perlu ditinjau admin');
+  }
+  if (!best) {
+    return triage('no-evidence', 'Tidak ada kata kunci, lokasi, atau pola riwayat yang cocok: perlu ditinjau admin');
+  }
+  if (confidence < autoRouteThreshold) {
+    return triage('below-threshold', `Keyakinan ${percent(confidence)} di bawah ambang ${percent(autoRouteThreshold)}: perlu ditinjau admin`);
+  }
+  return {
+    outcome: 'route',
+    unitCode: best.unitCode,
+    confidence,
+    kecamatanCode,
+    reasons: [
+      ...reasons,
+      {
+        source: 'policy',
+        policy: 'auto-route',
+        text: `Keyakinan ${percent(confidence)} mencapai ambang ${percent(autoRouteThreshold)}: didisposisikan ke ${label(best.unitCode)}`,
+      },
+    ],
+    alternatives: suggestions(ranked, 1),
+  };
+}
+
+function suggestions(ranked: readonly Candidate[], skip: number): DispositionAlternative[] {
+  return ranked
+    .slice(skip)
+    .filter((c) => c.score >= MIN_ALTERNATIVE_SCORE)
+    .slice(0, MAX_ALTERNATIVES);
+}
+
+function ruleReasons(matches: readonly RuleMatch[], camatUnit: string | null, label: (code: string) => string): DecisionReason[] {
+  return matches.map((match) => {
+    const { rule } = match;
+    const unitCode = match.unitCode ?? camatUnit;
+    const target = unitCode ? label(unitCode) : 'camat (kecamatan belum diketahui)';
+    const what =
+      rule.kind === 'category' ? 'Kategori' : rule.kind === 'kecamatan-topic' ? 'Topik kewenangan camat' : 'Kata kunci';
+    return {
+      source: 'rule',
+      unitCode,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      matched: match.matchedPatterns,
+      strength: match.strength,
+      text: `${what} ${quoted(match.matchedPatterns)} → ${target}`,
+    };
+  });
+}
+
+function placeReasons(place: KecamatanResolution | null): DecisionReason[] {
+  if (!place) return [];
+  const named = [...new Set(place.mentions.map(placeLabel))];
+  const kecamatan = `Kecamatan ${place.kecamatanName}`;
+  const via = named.length === 1 && named[0] === kecamatan ? '' : `${named.join(', ')} → `;
+  return [
+    {
+      source: 'place',
+      kecamatanCode: place.kecamatanCode,
+      mentions: place.mentions,
+      confidence: place.confidence,
+      text: `Lokasi: ${via}${kecamatan} (keyakinan ${percent(place.confidence)})`,
+    },
+  ];
+}
+
+function modelReasons(
+  predictions: ReadonlyArray<{ unitCode: string; probability: number }>,
+  model: DispositionModel | null | undefined,
+  complaint: DispositionComplaint,
+  fullText: string,
+  chosen: string | undefined,
+  camatUnit: string | null,
+  label: (code: string) => string,
+): DecisionReason[] {
+  if (!model) return [];
+  const resolve = (unitCode: string) => (unitCode === CAMAT_CLASS ? camatUnit : unitCode);
+  // The model's own favourite, and its view of the chosen unit if that is another one.
+  const shown = predictions.filter(
+    (p, i) => (i === 0 || resolve(p.unitCode) === chosen) && p.probability >= MODEL_REASON_MIN_PROBABILITY,
+  );
+  return shown.map((p) => {
+    const words = model.explain(fullText, complaint.category, p.unitCode);
+    const resolved = resolve(p.unitCode);
+    const target = resolved ? label(resolved) : 'camat (kecamatan belum diketahui)';
+    const because = words.length > 0 ? ` (kata: ${words.join(', ')})` : '';
+    return {
+      source: 'model',
+      unitCode: resolved ?? p.unitCode,
+      probability: p.probability,
+      words,
+      text: `Model riwayat disposisi: ${target} dengan peluang ${percent(p.probability)}${because}`,
+    };
+  });
+}
