@@ -1,0 +1,11 @@
+export * from './topics';
+export * from './envelope';
+export * from './event-definition';
+export * from './catalog';
+export * from './events/common.schema';
+export * from './events/complaint.events';
+export * from './events/ticket.events';
+export * from './events/sla.events';
+export * from './events/escalation.events';
+export * from './events/ikp.events';
+export { buildAsyncApiDocument, messageIdOf } from './asyncapi/asyncapi-document';
