@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { ConfigError } from '../config/service-config';
+import { createValidationPipe } from '../http/validation';
+import { createLogger, PinoNestLogger } from '../observability/logger';
+
+export interface BootstrapOptions {
+  service: string;
+  title: string;
+  defaultPort: number;
+  /** Largest accepted JSON body; larger ones answer 413. */
+  bodyLimit?: string;
+}
+
+/** Configures an application the way every service is configured (validation, errors, docs, shutdown). */
+export async function configureApp(app: NestExpressApplication, options: Omit<BootstrapOptions, 'defaultPort'>): Promise<void> {
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, doc);
+  await app.init();
+  // Body-parser failures happen before Nest's router; answer them as JSON too (413, 400).
+  app.getHttpAdapter().getInstance().use((err: any, _req: Request, res: Response, next: NextFunction) => {
+    if (!err || res.headersSent) return next(err);
+    const status = typeof err.status === 'number' ? err.status : 500;
+    const message =
+      status === 413 ? 'Ukuran data melebihi batas' : err.type === 'entity.parse.failed' ? 'Data JSON tidak dapat dibaca' : 'Terjadi kesalahan';
+    res.status(status).json({ statusCode: status, error: err.type ?? 'Error', message });
+  });
+}
+
+/** Starts a service; a bad configuration stops it with a message that names the variable. */
+export async function bootstrapService(rootModule: Type<unknown> | unknown, options: BootstrapOptions): Promise<INestApplication> {
+  const logger = createLogger(options.service);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(rootModule as Type<unknown>, {
+      logger: new PinoNestLogger(logger),
+      bodyParser: false,
+    });
+    await configureApp(app, options);
+    const port = Number(process.env.PORT ?? options.defaultPort);
+    await app.listen(port, process.env.HOST ?? '127.0.0.1');
+    logger.info({ port }, `${options.service} listening`);
+    return app;
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      logger.fatal({ problems: err.problems }, err.message);
+      console.error(`${options.service}: ${err.message}`);
+      process.exit(78);
+    }
+    logger.fatal({ err }, `${options.service} failed to start`);
+    process.exit(1);
+  }
+}

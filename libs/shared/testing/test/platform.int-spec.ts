@@ -1,0 +1,95 @@
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IsInt, IsString, Max, MinLength } from 'class-validator';
+import request from 'supertest';
+import { MessagingModule } from '@bekasi/messaging';
+import { CreateMessagingTables1763900000000 } from '@bekasi/messaging';
+import { TestInfra } from '../src';
+import { ConfigError, configureApp, loadConfig, PlatformModule, ServiceConfig } from '@bekasi/platform';
+
+class EchoDto {
+  @IsString() @MinLength(3) title!: string;
+  @IsInt() @Max(5) rating!: number;
+}
+
+@Controller('echo')
+class EchoController {
+  @Post()
+  echo(@Body() body: EchoDto) {
+    return body;
+  }
+}
+
+describe('platform: a service skeleton against the real PostgreSQL, Redis and Kafka', () => {
+  let infra: TestInfra;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    infra = await TestInfra.create('platform');
+    @Module({
+      imports: [
+        PlatformModule.forService({ service: 'probe', configValues: infra.config(), migrations: [CreateMessagingTables1763900000000] }),
+        MessagingModule,
+      ],
+      controllers: [EchoController],
+    })
+    class ProbeModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+    await configureApp(app, { service: 'probe', title: 'probe', bodyLimit: '1kb' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await infra.cleanup();
+  });
+
+  it('answers /health/live and /health/ready with PostgreSQL, Redis and Kafka up', async () => {
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(Object.keys(ready.body.info).sort()).toEqual(['kafka', 'postgres', 'redis']);
+  });
+
+  it('runs the migrations into the service schema', async () => {
+    const ds = await infra.dataSource();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('outbox', 'applied_events')`, [infra.schema]);
+    expect(n).toBe(2);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('answers bad input with 400 naming each field and reason', async () => {
+    const res = await request(app.getHttpServer()).post('/echo').send({ title: 'ab', rating: 9, extra: true }).expect(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['extra', 'rating', 'title']);
+    expect(res.body.errors.find((e: { field: string }) => e.field === 'rating').reasons[0]).toMatch(/5/);
+  });
+
+  it('answers an oversized body with 413 and malformed JSON with 400', async () => {
+    await request(app.getHttpServer()).post('/echo').set('content-type', 'application/json').send(JSON.stringify({ title: 'x'.repeat(5000), rating: 1 })).expect(413);
+    const bad = await request(app.getHttpServer()).post('/echo').set('content-type', 'application/json').send('{"title":').expect(400);
+    expect(bad.body.message).toMatch(/JSON/);
+  });
+
+  it('carries the caller\'s correlation id back', async () => {
+    const res = await request(app.getHttpServer()).get('/health/live').set('x-correlation-id', 'abc-123').expect(200);
+    expect(res.headers['x-correlation-id']).toBe('abc-123');
+  });
+});
+
+describe('configuration', () => {
+  it('names every missing or malformed variable', () => {
+    expect(() => loadConfig(ServiceConfig, { KAFKA_BROKERS: 'nohost', TIME_SCALE: '0', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      loadConfig(ServiceConfig, { KAFKA_BROKERS: 'nohost', TIME_SCALE: '0', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/KAFKA_BROKERS/);
+      expect(problems).toMatch(/TIME_SCALE/);
+      expect(problems).toMatch(/DATABASE_URL/);
+    }
+  });
+});
