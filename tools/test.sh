@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm test: lint (module boundaries included), type check, unit tests, then integration tests
+# against the real Kafka, PostgreSQL and Redis. Starts the project's Kafka broker if it is not up.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .run
+status=0
+
+echo "== lint"; npm run -s lint || status=1
+echo "== typecheck"; npx tsc -p tsconfig.json || status=1
+
+bash tools/kafka/start.sh >/dev/null || { echo "kafka broker did not start" >&2; exit 1; }
+
+echo "== unit tests"
+npx jest --selectProjects unit --json --outputFile=.run/jest-unit.json "$@" || status=1
+echo "== integration tests"
+npx jest --selectProjects integration --runInBand --json --outputFile=.run/jest-integration.json "$@" || status=1
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+for (const f of [".run/jest-unit.json", ".run/jest-integration.json"]) {
+  if (!fs.existsSync(f)) { failed++; continue; }
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`Tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+'
+exit $status
