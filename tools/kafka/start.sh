@@ -17,8 +17,9 @@ if [ -f "$home/kafka.pid" ] && kill -0 "$(cat "$home/kafka.pid")" 2>/dev/null &&
   exit 0
 fi
 if port_open "$port"; then
-  echo "kafka: port $port is taken by another process; set KAFKA_PORT" >&2
-  exit 1
+  # Another checkout's broker (or an operator's) already serves this port: use it rather than fail.
+  echo "kafka: a broker not started from this checkout already listens on 127.0.0.1:$port; using it"
+  exit 0
 fi
 
 # Resolve the broker's jars once; Maven caches them in ~/.m2 for later runs.
