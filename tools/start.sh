@@ -18,7 +18,7 @@ export DEMO_SEED="${DEMO_SEED:-true}"
 export TIME_SCALE="${TIME_SCALE:-1}"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
+[ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error
 port_open 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
 port_open 6379 || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
 

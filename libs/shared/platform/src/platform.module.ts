@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
@@ -26,8 +26,20 @@ export interface PlatformOptions<C extends ServiceConfig> {
   clock?: Clock;
 }
 
-class RedisLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  /** BullMQ loses jobs when Redis evicts keys; say so loudly rather than lose reminders quietly. */
+  async onModuleInit() {
+    const answer = (await this.redis.config('GET', 'maxmemory-policy').catch(() => null)) as string[] | null;
+    const policy = answer?.[1];
+    if (policy && policy !== 'noeviction') {
+      this.logger.warn({ policy }, 'Redis maxmemory-policy is not noeviction: queued jobs may be evicted (PostgreSQL stays the source of truth)');
+    }
+  }
   async onApplicationShutdown() {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
