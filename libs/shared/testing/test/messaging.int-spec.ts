@@ -54,7 +54,7 @@ describe('event backbone against the real broker and database', () => {
 
   it('an event written through the outbox arrives exactly once, even when the relay dies mid-batch and restarts', async () => {
     const writer = new OutboxWriter('/test', infra.naming, clock);
-    const tickets = [randomUUID(), randomUUID(), randomUUID()];
+    const tickets: string[] = [randomUUID(), randomUUID(), randomUUID()];
     const written: string[] = [];
     await ds.transaction(async (tx) => {
       for (let n = 0; n < 60; n++) {

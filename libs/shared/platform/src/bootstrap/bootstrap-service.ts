@@ -26,15 +26,15 @@ export async function configureApp(app: NestExpressApplication, options: Omit<Bo
     new DocumentBuilder().setTitle(options.title).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, doc);
-  await app.init();
-  // Body-parser failures happen before Nest's router; answer them as JSON too (413, 400).
+  // Body-parser failures happen before Nest's router and would reach Nest's error handler as English
+  // text; this handler sits right after the parsers (registered before init) and answers in the API's shape.
   app.getHttpAdapter().getInstance().use((err: any, _req: Request, res: Response, next: NextFunction) => {
-    if (!err || res.headersSent) return next(err);
-    const status = typeof err.status === 'number' ? err.status : 500;
+    if (!err || res.headersSent || typeof err.type !== 'string' || typeof err.status !== 'number') return next(err);
     const message =
-      status === 413 ? 'Ukuran data melebihi batas' : err.type === 'entity.parse.failed' ? 'Data JSON tidak dapat dibaca' : 'Terjadi kesalahan';
-    res.status(status).json({ statusCode: status, error: err.type ?? 'Error', message });
+      err.status === 413 ? 'Ukuran data melebihi batas' : err.type === 'entity.parse.failed' ? 'Data JSON tidak dapat dibaca' : 'Permintaan tidak dapat dibaca';
+    res.status(err.status).json({ statusCode: err.status, error: err.type, message });
   });
+  await app.init();
 }
 
 /** Starts a service; a bad configuration stops it with a message that names the variable. */
