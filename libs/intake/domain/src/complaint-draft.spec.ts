@@ -11,7 +11,7 @@ describe('complaintDraftFromLaporanRow', () => {
   it('turns an export row into a draft with its historical disposition', () => {
     const draft = complaintDraftFromLaporanRow(parsedRow({ reportType: 'Anonim|Rahasia', disposedTo: 'Dinas Sosial Kab. Bekasi' }), units);
     expect(draft).toEqual({
-      source: 'lapor-export',
+      source: 'lapor-import',
       externalId: '9100002',
       channel: 'Android',
       receivedAt: new Date('2026-10-02T00:14:22.000Z'),

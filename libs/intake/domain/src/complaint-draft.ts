@@ -5,7 +5,9 @@ import { LaporClassification, LaporStatus } from './lapor-vocabulary';
 import { ParsedLaporanRow } from './laporan-ringkas/laporan-ringkas-sheet';
 import { UnitNameMatcher } from './unit-name-matcher';
 
-export type ComplaintSource = 'lapor-api' | 'lapor-export' | 'whatsapp' | 'web-form' | 'call-centre';
+// The same names as the complaint.received contract, so a source never needs translating.
+export const COMPLAINT_SOURCES = ['lapor-api', 'lapor-webhook', 'lapor-import', 'whatsapp', 'web-form', 'call-centre', 'other'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
 
 export interface ReporterIdentity {
   name?: string | null;
@@ -72,7 +74,7 @@ export function titleFromText(text: string): string {
 export function complaintDraftFromLaporanRow(row: ParsedLaporanRow, units: UnitNameMatcher): ComplaintDraft {
   const text = row.initialText ?? row.finalText ?? '';
   return {
-    source: 'lapor-export',
+    source: 'lapor-import',
     externalId: row.trackingId,
     channel: row.channel,
     receivedAt: row.receivedAt,

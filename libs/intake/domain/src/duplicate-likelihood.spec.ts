@@ -78,3 +78,14 @@ describe('textSimilarity', () => {
     expect(joined).toBeGreaterThan(other);
   });
 });
+
+describe('duplicateLikelihood: topic', () => {
+  it('never pairs reports whose categories differ, and still pairs the same category', () => {
+    const likelihood = duplicateLikelihood;
+    const policy = DEFAULT_DUPLICATE_POLICY;
+    const original = sampleComplaint('9100002', { categoryHint: '7011' });
+    expect(likelihood(original, sampleComplaint('9100004', { categoryHint: '7011' }))).toBeGreaterThanOrEqual(policy.threshold);
+    expect(likelihood(original, sampleComplaint('9100004', { categoryHint: '7040' }))).toBe(0);
+    expect(likelihood(original, sampleComplaint('9100004', { categoryHint: null }))).toBeGreaterThanOrEqual(policy.threshold);
+  });
+});

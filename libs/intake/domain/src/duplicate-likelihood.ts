@@ -8,6 +8,8 @@ export interface ComparableComplaint {
   text: string;
   /** Kecamatan code or name when known; different kecamatan make a duplicate unlikely. */
   kecamatanHint?: string | null;
+  /** LAPOR! category id (or name) when known; reports of one problem share it. */
+  categoryHint?: string | null;
   receivedAt: Date;
 }
 
@@ -25,6 +27,12 @@ export interface DuplicatePolicy {
   edgeOfWindowFactor: number;
   /** Factor applied when both reports name a kecamatan and they differ. */
   differentKecamatanFactor: number;
+  /**
+   * Factor applied when both reports carry a category and they differ. Zero: the issue defines a
+   * duplicate as same place, same topic, close in time, and templated texts about different
+   * topics in one desa otherwise look alike. Intake also uses it to pre-filter candidates.
+   */
+  differentCategoryFactor: number;
 }
 
 /**
@@ -37,6 +45,7 @@ export const DEFAULT_DUPLICATE_POLICY: DuplicatePolicy = {
   textSaturation: 0.5,
   edgeOfWindowFactor: 0.7,
   differentKecamatanFactor: 0.5,
+  differentCategoryFactor: 0,
 };
 
 const SHINGLE_LENGTH = 4;
@@ -92,8 +101,13 @@ export function duplicateLikelihood(
     a.kecamatanHint && b.kecamatanHint && !sameKecamatan(a.kecamatanHint, b.kecamatanHint)
       ? policy.differentKecamatanFactor
       : 1;
+  const topicFactor =
+    a.categoryHint && b.categoryHint && a.categoryHint.trim().toLowerCase() !== b.categoryHint.trim().toLowerCase()
+      ? policy.differentCategoryFactor
+      : 1;
+  if (topicFactor === 0) return 0;
   const text = Math.min(1, textSimilarity(a, b) / policy.textSaturation);
-  return text * timeFactor * placeFactor;
+  return text * timeFactor * placeFactor * topicFactor;
 }
 
 export function isLikelyDuplicate(

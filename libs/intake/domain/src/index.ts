@@ -9,3 +9,8 @@ export * from './indonesian-text';
 export * from './duplicate-likelihood';
 export * from './complaint-draft';
 export * from './public-complaint';
+export * from './complaint-identity';
+export * from './kecamatan-mention';
+export * from './complaint-received';
+export * from './lapor-api/lapor-api-record';
+export * from './lapor-api/synthetic-lapor-reports';

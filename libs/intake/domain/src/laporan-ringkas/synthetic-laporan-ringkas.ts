@@ -26,7 +26,7 @@ export interface SyntheticExportOptions {
 }
 
 /** Mulberry32: tiny, fast and good enough to vary test data reproducibly. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Clock } from '@bekasi/clock';
+import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { ComplaintIntakeService } from './complaint-intake/complaint-intake.service';
+import { DemoSeed } from './demo-seed/demo-seed';
+import { ImportExportHttpController } from './import-export/import-export.http.controller';
+import { ImportExportService } from './import-export/import-export.service';
+import { IntakeConfig } from './intake.config';
+import { LaporApiClient } from './lapor-poll/lapor-api.client';
+import { LAPOR_POLLER_HOOKS, LaporPoller, type LaporPollerHooks } from './lapor-poll/lapor-poller';
+import { ComplaintEntity } from './persistence/complaint.entity';
+import { ImportRunEntity } from './persistence/import-run.entity';
+import { LaporPollCursorEntity } from './persistence/lapor-poll-cursor.entity';
+import { CreateIntakeTables1764100000000 } from './persistence/migrations/1764100000000-create-intake-tables';
+import { ReceiveComplaintHttpController } from './receive-complaint/receive-complaint.http.controller';
+import { SourceThrottlerGuard } from './rate-limit/source-throttler.guard';
+
+export interface IntakeModuleOptions {
+  configValues?: IntakeConfig;
+  clock?: Clock;
+  pollerHooks?: LaporPollerHooks;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: IntakeModuleOptions = {}): DynamicModule {
+    const config = options.configValues ?? loadConfig(IntakeConfig);
+    const extra: Provider[] = options.pollerHooks ? [{ provide: LAPOR_POLLER_HOOKS, useValue: options.pollerHooks }] : [];
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'intake',
+          configValues: config,
+          clock: options.clock,
+          entities: [ComplaintEntity, LaporPollCursorEntity, ImportRunEntity],
+          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000],
+        }),
+        MessagingModule,
+        // In-memory counters: intake runs as one instance; behind several, give the throttler Redis storage.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),
+        MulterModule.register({ limits: { fileSize: config.IMPORT_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
+      ],
+      controllers: [ReceiveComplaintHttpController, ImportExportHttpController],
+      providers: [ComplaintIntakeService, ImportExportService, LaporApiClient, LaporPoller, DemoSeed, SourceThrottlerGuard, ...extra],
+    };
+  }
+}
+

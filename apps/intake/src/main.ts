@@ -1,0 +1,30 @@
+import { bootstrapService, ConfigError, loadConfig } from '@bekasi/platform';
+import { AppModule } from './app.module';
+import { IntakeConfig } from './intake.config';
+
+/** lapor-sim's default address; `npm start` runs it beside intake. */
+const DEMO_LAPOR_API = 'http://127.0.0.1:3100';
+
+async function main() {
+  // The demo stack (npm start sets DEMO_SEED=true) polls the local simulator unless told otherwise;
+  // outside the demo an unset LAPOR_API_BASE_URL keeps the poller off.
+  if (/^(1|true|yes)$/i.test(process.env.DEMO_SEED ?? '') && process.env.LAPOR_API_BASE_URL === undefined) {
+    process.env.LAPOR_API_BASE_URL = DEMO_LAPOR_API;
+  }
+  let config: IntakeConfig;
+  try {
+    config = loadConfig(IntakeConfig);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`intake: ${err.message}`);
+    process.exit(78);
+  }
+  await bootstrapService(AppModule.forRoot({ configValues: config }), {
+    service: 'intake',
+    title: 'intake — complaints in (LAPOR! poll, webhook, export import)',
+    defaultPort: 3001,
+    bodyLimit: config.INTAKE_BODY_LIMIT,
+  });
+}
+
+void main();

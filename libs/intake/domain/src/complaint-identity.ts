@@ -1,0 +1,45 @@
+// Which complaint a delivery is, and what a complaint's LAPOR! history means for this system.
+import { ComplaintDraft, ComplaintSource } from './complaint-draft';
+import { LaporStatus } from './lapor-vocabulary';
+
+const LAPOR_SOURCES: ReadonlySet<ComplaintSource> = new Set(['lapor-api', 'lapor-webhook', 'lapor-import']);
+
+/**
+ * One complaint per key. A LAPOR! report keeps its Tracking ID whether it is polled, pushed or
+ * found in an export, so the three LAPOR! doors share one namespace: the same report arriving by
+ * webhook and later in an export is one complaint. Other channels number their own messages.
+ */
+export function complaintIdentityKey(source: ComplaintSource, externalId: string): string {
+  const namespace = LAPOR_SOURCES.has(source) ? 'lapor' : source;
+  return `${namespace}:${externalId.trim()}`;
+}
+
+/**
+ * Statuses after which LAPOR! does nothing more with a report. A back-filled report in one of them
+ * is history (the router learns from it); any other status is still open and becomes live work.
+ */
+export const FINAL_LAPOR_STATUSES: ReadonlySet<LaporStatus> = new Set<LaporStatus>([
+  'Ditutup oleh Sistem',
+  'Ditutup oleh Admin',
+  'Ditutup oleh Pelapor',
+  'Diarsipkan oleh Sistem',
+  'Diarsipkan oleh Admin',
+  'Diarsipkan oleh Pelapor',
+  'Konten Terblokir',
+]);
+
+export function isFinalLaporStatus(status: LaporStatus | null): boolean {
+  return status !== null && FINAL_LAPOR_STATUSES.has(status);
+}
+
+/** The Bupati's WhatsApp channel, whose reports Diskominfosantik forwards with a priority flag. */
+export const BUPATI_CHANNEL = 'Lapor AA Bupati';
+
+export type ComplaintPriority = 'normal' | 'high';
+
+/** High for the Bupati's channel or when the sender flags it; normal otherwise. */
+export function priorityOf(draft: Pick<ComplaintDraft, 'source' | 'channel'>, requested?: ComplaintPriority | null): ComplaintPriority {
+  if (requested === 'high') return 'high';
+  const channel = (draft.channel ?? '').trim().toLowerCase();
+  return draft.source === 'whatsapp' && channel === BUPATI_CHANNEL.toLowerCase() ? 'high' : 'normal';
+}
