@@ -4,7 +4,7 @@ export { COMPLAINT_SLANG, COMPLAINT_PHRASE_REWRITES, INDONESIAN_STOPWORDS, STEMM
 
 export type { Place, PlaceInput, PlaceKind, PlaceMention, KecamatanResolution } from './places/place';
 export { Gazetteer, PLACE_MATCH_CONFIDENCE } from './places/gazetteer';
-export { DEFAULT_DESA_PLACES } from './places/default-desa-places';
+export { DEFAULT_DESA_PLACES, placeSlug } from './places/default-desa-places';
 
 export { CAMAT_UNIT_PREFIX, isCamatUnit, matchUnitName, normaliseUnitName, unitLabel } from './units/unit-names';
 
@@ -45,3 +45,10 @@ export type {
   DispositionWeights,
 } from './decision/disposition-decision';
 export { BOUNCE_LIMIT, DEFAULT_DISPOSITION_WEIGHTS, decideDisposition } from './decision/disposition-decision';
+
+export type { UnitRedirects, UnitStatus } from './units/unit-succession';
+export { currentUnitCode, mergeProblems, unitRedirectsOf } from './units/unit-succession';
+export type { DecisionEvaluation, DecisionEvaluationInput, LabelledComplaint } from './decision/decision-evaluation';
+export { evaluateDecisions, sweepDecisionThresholds } from './decision/decision-evaluation';
+export type { TrainingMeasurement, TrainingRun, TrainingRunOptions } from './model/model-training';
+export { DEFAULT_TRAINING_RUN, runTraining } from './model/model-training';

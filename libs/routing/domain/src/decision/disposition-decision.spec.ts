@@ -200,3 +200,27 @@ describe('decideDisposition', () => {
     expect(() => decide({ bounceCount: -1 })).toThrow(/bounceCount/);
   });
 });
+
+describe('decideDisposition with merged and closed units', () => {
+  const streetLights = aComplaint({ title: 'Lampu PJU perumahan mati', text: 'Lampu PJU di perumahan kami mati, Desa Lambangsari Tambun Selatan' });
+
+  it("gives a merged unit's evidence to its successor", () => {
+    const before = decide({ complaint: streetLights });
+    const candidates = (d: ReturnType<typeof decide>) => [d.unitCode, ...d.alternatives.map((a) => a.unitCode)].filter(Boolean);
+    expect(candidates(before)).toContain('DISPERKIMTAN');
+    const after = decide({ complaint: streetLights, unitRedirects: new Map([['DISPERKIMTAN', 'DCKTR']]) });
+    expect(candidates(after)).not.toContain('DISPERKIMTAN');
+    expect(candidates(after)).toContain('DCKTR');
+  });
+
+  it('routes nothing to a closed unit', () => {
+    const decision = decide({ complaint: potholeInBabelan, unitRedirects: new Map([['SDABMBK', null]]) });
+    expect(decision.unitCode).not.toBe('SDABMBK');
+    expect(decision.alternatives.map((a) => a.unitCode)).not.toContain('SDABMBK');
+  });
+
+  it('treats a refusal by a merged unit as a refusal by its successor', () => {
+    const decision = decide({ complaint: potholeInBabelan, excludeUnits: ['OLD_PU'], unitRedirects: new Map([['OLD_PU', 'SDABMBK']]), bounceCount: 1 });
+    expect(decision.unitCode).not.toBe('SDABMBK');
+  });
+});

@@ -26,6 +26,7 @@ import { CAMAT_CLASS, complaintDocument, type DispositionModel } from '../model/
 import { RuleEngine, type RuleMatch } from '../rules/rule-engine';
 import type { RoutingRule } from '../rules/routing-rule';
 import { unitLabel } from '../units/unit-names';
+import { currentUnitCode, type UnitRedirects } from '../units/unit-succession';
 
 export interface DispositionComplaint {
   title: string;
@@ -65,6 +66,12 @@ export interface DecideDispositionInput {
   weights?: Partial<DispositionWeights>;
   /** Units for the names shown in reasons; the reference units by default. */
   units?: readonly UnitReference[];
+  /**
+   * Units that no longer receive complaints: a merged or renamed unit maps to the unit that took
+   * over its work, a closed one to null. Evidence for such a unit (rules not yet edited, a model
+   * trained before the change) counts for its successor, or is dropped.
+   */
+  unitRedirects?: UnitRedirects;
 }
 
 export type DecisionPolicy =
@@ -134,7 +141,8 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   if (!(autoRouteThreshold >= 0 && autoRouteThreshold <= 1)) throw new Error('autoRouteThreshold must lie in [0, 1]');
   if (!(bounceCount >= 0)) throw new Error('bounceCount must not be negative');
   const label = (unitCode: string) => unitLabel(unitCode, units);
-  const excluded = new Set(input.excludeUnits ?? []);
+  const redirects = input.unitRedirects ?? new Map<string, string | null>();
+  const excluded = new Set((input.excludeUnits ?? []).map((code) => currentUnitCode(code, redirects) ?? code));
   const engine = input.rules instanceof RuleEngine ? input.rules : new RuleEngine(input.rules);
   const weights = normalisedWeights(input.weights, !!model);
   const fullText = complaintDocument(complaint.title, complaint.text);
@@ -157,11 +165,19 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
     if (score > 0) rawScores.set(key, score);
   }
 
+  // A retired unit's evidence moves to its successor; the stronger of the two counts, not the sum,
+  // because both usually stem from the same words.
+  for (const [unitCode, score] of [...rawScores.entries()]) {
+    if (unitCode === CAMAT_CLASS || !redirects.has(unitCode)) continue;
+    rawScores.delete(unitCode);
+    const successor = currentUnitCode(unitCode, redirects);
+    if (successor) rawScores.set(successor, Math.max(rawScores.get(successor) ?? 0, score));
+  }
   const camatScore = rawScores.get(CAMAT_CLASS) ?? 0;
   rawScores.delete(CAMAT_CLASS);
   let unresolvedCamatScore = 0;
   if (camatScore > 0) {
-    if (place && camatUnit) {
+    if (place && camatUnit && currentUnitCode(camatUnit, redirects) === camatUnit) {
       rawScores.set(camatUnit, Math.max(rawScores.get(camatUnit) ?? 0, camatScore * place.confidence));
     } else {
       unresolvedCamatScore = camatScore;
