@@ -8,3 +8,4 @@ export * from './database/schema-bootstrap';
 export * from './http/validation';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
+export * from './http/public-route';

@@ -10,3 +10,4 @@ export * from './ticket-rule-violation';
 export * from './transition-table';
 export * from './ticket-decision';
 export * from './lapor-status';
+export * from './reporter-privacy';

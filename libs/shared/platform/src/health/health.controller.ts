@@ -4,9 +4,11 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import type Redis from 'ioredis';
 import { REDIS } from '../tokens';
 import { ReadinessRegistry } from './readiness-registry';
+import { PublicRoute } from '../http/public-route';
 
 @ApiExcludeController()
 @Controller('health')
+@PublicRoute()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

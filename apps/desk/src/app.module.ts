@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule, PRINCIPAL_VALIDATOR } from '@bekasi/auth';
+import type { Clock } from '@bekasi/clock';
+import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { DeskConfig } from './desk.config';
+import { CreateDeskTables1764100000000 } from './persistence/migrations/1764100000000-create-desk-tables';
+import { ReporterChannelGuard } from './reporter/reporter-channel.guard';
+import { ReporterHttpController } from './reporter/reporter.http.controller';
+import { RoutingEventsHandler } from './routing-events/routing-events.event-handler';
+import { TicketEventPublisher } from './tickets/ticket-event.publisher';
+import { TicketWorkflow } from './tickets/ticket-workflow.service';
+import { TicketsHttpController } from './tickets/tickets.http.controller';
+import { AuthHttpController } from './users/auth.http.controller';
+import { DemoSeed } from './users/demo-seed';
+import { UserDirectory } from './users/user-directory.service';
+import { UnitsHttpController, UsersHttpController } from './users/users.http.controller';
+
+export interface DeskModuleOptions {
+  /** Already validated configuration (tests); otherwise read from the environment. */
+  configValues?: DeskConfig;
+  clock?: Clock;
+}
+
+/** Desk: tickets and their state machine, the officers' and admin's API, users and roles, the audit trail. */
+@Module({})
+export class DeskModule {
+  static forRoot(options: DeskModuleOptions = {}): DynamicModule {
+    const config = options.configValues ?? loadConfig(DeskConfig);
+    return {
+      module: DeskModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'desk',
+          configValues: config,
+          clock: options.clock,
+          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000],
+        }),
+        MessagingModule,
+        AuthModule.forRoot({
+          secret: config.JWT_SECRET,
+          tokenTtlSeconds: config.JWT_TTL_SECONDS,
+          loginLimit: config.LOGIN_RATE_LIMIT,
+          providers: [UserDirectory, { provide: PRINCIPAL_VALIDATOR, useExisting: UserDirectory }],
+        }),
+      ],
+      controllers: [TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController],
+      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterChannelGuard, DemoSeed],
+    };
+  }
+}
