@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import { Partitioners, type Kafka } from 'kafkajs';
 import { CE_HEADER, type TopicName, type TopicNaming } from '@bekasi/contracts';
 import { DLQ_HEADER, stripDeadLetterHeaders } from './dead-letter';
 
@@ -54,7 +54,7 @@ export async function replayDeadLetters(kafka: Kafka, naming: TopicNaming, optio
   const results: ReplayedLetter[] = [];
   if (ends.size === 0) return results;
 
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
   await producer.connect();
   await consumer.connect();

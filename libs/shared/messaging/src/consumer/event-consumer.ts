@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import {
   EnvelopeFormatError,
   fromKafkaMessage,
@@ -104,7 +104,7 @@ export class EventConsumer {
     const topics = [...new Set([...this.handlers.values()].map((h) => naming.physical(h.definition.topic as TopicName)))];
     if (topics.length === 0) throw new Error('no handlers registered');
     this.stopping = false;
-    this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false });
+    this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.dlqProducer.connect();
     const consumer = kafka.consumer({
       groupId,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { counter, gauge } from '@bekasi/platform';
 import type { MessagingLogger } from '../messaging-logger';
 import { silentLogger } from '../messaging-logger';
@@ -63,7 +63,7 @@ export class OutboxRelay {
 
   async connect(): Promise<void> {
     if (this.producer) return;
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     this.producer = producer;
   }
