@@ -3,7 +3,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+# npm install honours the lock; npm ci refuses a lock without other platforms' optional binaries.
+RUN npm install --no-audit --no-fund --loglevel=error
 COPY tsconfig.base.json tsconfig.json ./
 COPY tools/run.js tools/run.js
 COPY libs libs
