@@ -1,6 +1,6 @@
 // Which complaint a delivery is, and what a complaint's LAPOR! history means for this system.
 import { ComplaintDraft, ComplaintSource } from './complaint-draft';
-import { LaporStatus } from './lapor-vocabulary';
+import { LAPOR_STATUSES, type LaporStatus } from './lapor-vocabulary';
 
 const LAPOR_SOURCES: ReadonlySet<ComplaintSource> = new Set(['lapor-api', 'lapor-webhook', 'lapor-import']);
 
@@ -18,15 +18,9 @@ export function complaintIdentityKey(source: ComplaintSource, externalId: string
  * Statuses after which LAPOR! does nothing more with a report. A back-filled report in one of them
  * is history (the router learns from it); any other status is still open and becomes live work.
  */
-export const FINAL_LAPOR_STATUSES: ReadonlySet<LaporStatus> = new Set<LaporStatus>([
-  'Ditutup oleh Sistem',
-  'Ditutup oleh Admin',
-  'Ditutup oleh Pelapor',
-  'Diarsipkan oleh Sistem',
-  'Diarsipkan oleh Admin',
-  'Diarsipkan oleh Pelapor',
-  'Konten Terblokir',
-]);
+export const FINAL_LAPOR_STATUSES: ReadonlySet<LaporStatus> = new Set<LaporStatus>(
+  LAPOR_STATUSES.filter((s) => s.startsWith('Ditutup') || s.startsWith('Diarsipkan') || s === 'Konten Terblokir'),
+);
 
 export function isFinalLaporStatus(status: LaporStatus | null): boolean {
   return status !== null && FINAL_LAPOR_STATUSES.has(status);
