@@ -16,6 +16,8 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export DEMO_SEED="${DEMO_SEED:-true}"
 export TIME_SCALE="${TIME_SCALE:-1}"
+# One real instant for every service, so a scaled business clock reads the same in all of them.
+export CLOCK_REAL_EPOCH="${CLOCK_REAL_EPOCH:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error

@@ -28,6 +28,19 @@ describe('clockFromEnv', () => {
     expect(clock.toRealDelayMs(DAY_MS)).toBe(30_000);
   });
 
+  it('gives services started at different moments one business time through CLOCK_REAL_EPOCH', () => {
+    const env = { TIME_SCALE: '2880', CLOCK_START: '2026-03-16T08:00:00+07:00', CLOCK_REAL_EPOCH: '2026-11-23T10:00:00Z' };
+    const realEpoch = Date.parse('2026-11-23T10:00:00Z');
+    let real = realEpoch + 10_000;
+    const first = clockFromEnv(env, { realNow: () => real });
+    real += 20_000;
+    const second = clockFromEnv(env, { realNow: () => real });
+    expect(first.now().getTime()).toBe(second.now().getTime());
+    // 30 real seconds after the epoch at scale 2880: one day after CLOCK_START.
+    expect(second.now().getTime() - Date.parse('2026-03-16T08:00:00+07:00')).toBe(DAY_MS);
+    expect(() => clockFromEnv({ TIME_SCALE: '2', CLOCK_REAL_EPOCH: 'yesterday' })).toThrow(/CLOCK_REAL_EPOCH/);
+  });
+
   it('starts virtual time at CLOCK_START', () => {
     let real = 1_000;
     const clock = clockFromEnv({ TIME_SCALE: '60', CLOCK_START: '2026-03-16T08:00:00+07:00' }, { realNow: () => real });
