@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -38,10 +38,16 @@ export async function configureApp(app: NestExpressApplication, options: Omit<Bo
 }
 
 /** Starts a service; a bad configuration stops it with a message that names the variable. */
-export async function bootstrapService(rootModule: Type<unknown> | unknown, options: BootstrapOptions): Promise<INestApplication> {
+export async function bootstrapService(
+  rootModule: Type<unknown> | DynamicModule | (() => DynamicModule),
+  options: BootstrapOptions,
+): Promise<INestApplication> {
   const logger = createLogger(options.service);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(rootModule as Type<unknown>, {
+    // An arrow function (no prototype, unlike a module class) builds the module here, so a bad
+    // configuration read while building it gets the same clear message as one read later.
+    const module = typeof rootModule === 'function' && !rootModule.prototype ? (rootModule as () => DynamicModule)() : rootModule;
+    const app = await NestFactory.create<NestExpressApplication>(module as Type<unknown>, {
       logger: new PinoNestLogger(logger),
       bodyParser: false,
     });
