@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ComplaintTriageRequiredV1, SlaBreachedV1, TicketRoutedV1 } from '@bekasi/contracts';
+import { ComplaintTriageRequiredV1, SlaBreachedV1, TicketRoutedV1, type SlaBreached } from '@bekasi/contracts';
 import { waitFor } from '@bekasi/testing';
 import { aComplaint, aRoutedEvent, DeskTestApp, REPORTER_TOKEN } from './desk-test-app';
 import { DEMO_PASSWORD } from '../src/users/demo-seed';
@@ -262,6 +262,94 @@ describe('desk against the real broker and database', () => {
     );
     await waitFor('overdue', async () => (await get(officer, '/api/v1/tickets?overdue=true').expect(200)).body.total === 1);
     expect((await get(officer, '/api/v1/tickets?overdue=true')).body.items[0]).toMatchObject({ id: lamp, overdueSince: '2026-01-08T09:00:00.000Z' });
+  });
+
+  const breach = (ticketId: string, unitCode: string, deadlineKind: SlaBreached['deadlineKind'], breachedAt = '2026-01-20T17:00:00.000Z'): SlaBreached => ({
+    ticketId,
+    unitCode,
+    deadlineKind,
+    deadlineAt: breachedAt,
+    policyVersion: '2026.1',
+    breachedAt,
+  });
+  /** The consumer records an event as applied in the transaction of its effect: recorded means handled without error. */
+  const applied = async (...eventIds: string[]) => {
+    const rows = await desk.db.query(`SELECT "event_id" FROM "${desk.infra.schema}"."applied_events" WHERE "event_id" = ANY($1::text[])`, [eventIds]);
+    return rows.length === eventIds.length;
+  };
+
+  it('closes an answered ticket as the system when the reporter lets the auto-close countdown run out, once', async () => {
+    const id = await routedTicket();
+    let t = (await post(officer, `/api/v1/tickets/${id}/acknowledge`, 2).expect(200)).body;
+    t = (await post(officer, `/api/v1/tickets/${id}/answers`, t.version, { answer: 'Bantuan PKH sudah disalurkan melalui bank penyalur.' }).expect(200)).body;
+    expect(t).toMatchObject({ status: 'answered', version: 4 });
+
+    const first = await desk.publish(SlaBreachedV1, breach(id, 'DINSOS', 'auto-close'), id);
+    await waitFor('closed by the system', async () => (await ticket(id)).status === 'closed');
+    // The same event redelivered, another auto-close breach and a late resolution breach: no second close, no failure.
+    await desk.publish(SlaBreachedV1, breach(id, 'DINSOS', 'auto-close'), id, first);
+    const again = await desk.publish(SlaBreachedV1, breach(id, 'DINSOS', 'auto-close', '2026-01-21T17:00:00.000Z'), id);
+    const late = await desk.publish(SlaBreachedV1, breach(id, 'DINSOS', 'resolution'), id);
+    await waitFor('later breaches handled', () => applied(first, again, late));
+
+    t = await ticket(id);
+    expect(t).toMatchObject({ status: 'closed', closedBy: 'system', laporStatus: 'Ditutup oleh Sistem', version: 5, overdueSince: null });
+    expect(t.history.filter((h: any) => h.action === 'close')).toEqual([
+      expect.objectContaining({ from: 'answered', to: 'closed', actor: { role: 'system', userId: 'sla-auto-close' }, reason: expect.stringMatching(/pelapor tidak menanggapi/) }),
+    ]);
+    const [{ n }] = await desk.db.query(
+      `SELECT count(*)::int AS n FROM "${desk.infra.schema}"."ticket_audit" WHERE "ticket_id" = $1 AND "action" = 'close' AND "actor_role" = 'system'`,
+      [id],
+    );
+    expect(n).toBe(1);
+    expect(await eventTypes(id, 5)).toEqual(['ticket.received', 'ticket.assigned', 'ticket.acknowledged', 'ticket.answered', 'ticket.closed']);
+    expect(desk.eventsOf(id)[4].data).toMatchObject({
+      closedBy: 'system',
+      rating: null,
+      unitCode: 'DINSOS',
+      from: 'answered',
+      to: 'closed',
+      version: 5,
+      actor: { role: 'system', userId: 'sla-auto-close' },
+    });
+    expect((await get(officer, '/api/v1/tickets?overdue=true').expect(200)).body.items.map((i: any) => i.id)).not.toContain(id);
+  });
+
+  it('leaves a ticket that is no longer answered alone on an auto-close breach, without marking it overdue', async () => {
+    const acknowledged = await routedTicket();
+    await post(officer, `/api/v1/tickets/${acknowledged}/acknowledge`, 2).expect(200);
+    const reopened = await routedTicket();
+    let t = (await post(officer, `/api/v1/tickets/${reopened}/acknowledge`, 2).expect(200)).body;
+    t = (await post(officer, `/api/v1/tickets/${reopened}/answers`, t.version, { answer: 'Sudah diverifikasi ke lapangan.' }).expect(200)).body;
+    await reporter(t.trackingId, 'reopen', { reason: 'Bantuan belum saya terima.' }).expect(200);
+
+    const ids = [
+      await desk.publish(SlaBreachedV1, breach(acknowledged, 'DINSOS', 'auto-close'), acknowledged),
+      await desk.publish(SlaBreachedV1, breach(reopened, 'DINSOS', 'auto-close'), reopened),
+    ];
+    await waitFor('breaches handled', () => applied(...ids));
+
+    expect(await ticket(acknowledged)).toMatchObject({ status: 'acknowledged', version: 3, closedBy: null, overdueSince: null });
+    const r = await ticket(reopened);
+    expect(r).toMatchObject({ status: 'reopened', version: 5, closedBy: null, overdueSince: null });
+    expect(r.history.map((h: any) => h.action)).not.toContain('close');
+    expect(await eventTypes(reopened, 5)).not.toContain('ticket.closed');
+    expect(desk.eventsOf(acknowledged).map((e) => e.type)).not.toContain('ticket.closed');
+  });
+
+  it('ignores a first-response breach of the unit the ticket was taken from, and marks the current unit\'s', async () => {
+    const id = await routedTicket('DLH');
+    const disposed = (await post(admin, `/api/v1/tickets/${id}/disposition`, 2, { unitCode: 'DINSOS', reason: 'Bantuan sosial: Dinsos' }).expect(200)).body;
+    expect(disposed).toMatchObject({ status: 'assigned', unitCode: 'DINSOS' });
+
+    const stale = await desk.publish(SlaBreachedV1, breach(id, 'DLH', 'first-response', '2026-01-08T09:00:00.000Z'), id);
+    await waitFor('stale breach handled', () => applied(stale));
+    expect(await ticket(id)).toMatchObject({ unitCode: 'DINSOS', overdueSince: null });
+    expect((await get(officer, '/api/v1/tickets?overdue=true').expect(200)).body.items.map((i: any) => i.id)).not.toContain(id);
+
+    const current = await desk.publish(SlaBreachedV1, breach(id, 'DINSOS', 'first-response', '2026-01-12T09:00:00.000Z'), id);
+    await waitFor('current breach handled', () => applied(current));
+    expect(await ticket(id)).toMatchObject({ status: 'assigned', unitCode: 'DINSOS', overdueSince: '2026-01-12T09:00:00.000Z' });
   });
 
   it('shows what could identify the reporter of an Anonim report to the admin alone', async () => {

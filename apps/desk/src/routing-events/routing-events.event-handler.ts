@@ -43,12 +43,16 @@ interface RoutingOutcome {
 }
 
 const ROUTING = { role: 'system' as const, userId: 'routing' };
+/** The SLA service's auto-close, acting on its own authority ("Ditutup oleh Sistem"). */
+const SLA_AUTO_CLOSE = { role: 'system' as const, userId: 'sla-auto-close' };
+const AUTO_CLOSE_REASON = 'Ditutup otomatis oleh sistem: pelapor tidak menanggapi tindak lanjut hingga batas waktu yang ditentukan.';
 
 /**
  * Routing's decisions become tickets: `ticket.routed` opens the ticket in the unit's inbox (or
  * re-assigns it after "bukan kewenangan"), `complaint.triage-required` queues it for the LAPOR
  * admin. Redelivery is harmless twice over: the consumer's ledger skips a seen event id, and a
- * decision already applied to the ticket (same decision id) is skipped too.
+ * decision already applied to the ticket (same decision id) is skipped too. `sla.breached` marks
+ * the ticket overdue, or closes it as the system when the reporter let the auto-close countdown run out.
  */
 @Injectable()
 export class RoutingEventsHandler implements OnModuleInit {
@@ -84,8 +88,57 @@ export class RoutingEventsHandler implements OnModuleInit {
     );
   }
 
-  async onSlaBreached(data: SlaBreached, { tx }: EventContext) {
-    await new TicketRepository(tx).markOverdue(data.ticketId, new Date(data.breachedAt));
+  /**
+   * A missed deadline. `auto-close` means the reporter let the countdown after the unit's answer run
+   * out: the system closes the ticket ("Ditutup oleh Sistem"), which is nobody's lateness. Any other
+   * kind marks the ticket overdue for the unit's inbox. A breach that no longer fits the ticket (it
+   * moved on since the SLA service computed the deadline) is stale and changes nothing; so is a
+   * second breach after the first one already took effect.
+   */
+  async onSlaBreached(data: SlaBreached, { tx, envelope }: EventContext) {
+    const repo = new TicketRepository(tx);
+    const record = await repo.find(data.ticketId, undefined, true);
+    const stale = this.staleBreach(data, record);
+    if (stale !== null) {
+      this.logger.info({ ticketId: data.ticketId, deadlineKind: data.deadlineKind, unitCode: data.unitCode, status: record?.snapshot.status, why: stale }, 'stale sla.breached ignored');
+      return;
+    }
+    if (data.deadlineKind === 'auto-close') return this.autoClose(tx, record!, data, envelope);
+    await repo.markOverdue(data.ticketId, new Date(data.breachedAt));
+  }
+
+  /** Why the breach no longer applies to the ticket as it is now, or null when it does. */
+  private staleBreach(data: SlaBreached, record: TicketRecord | null): string | null {
+    if (!record) return 'unknown ticket';
+    const t = record.snapshot;
+    if (data.deadlineKind === 'auto-close') {
+      if (t.status !== 'answered') return `ticket is ${t.status}, not answered`;
+      // The countdown of an earlier answer (the reporter reopened, a unit answered again).
+      if (t.unitCode !== data.unitCode) return `answered by ${t.unitCode}, the countdown was ${data.unitCode}'s`;
+      if (t.answeredAt && new Date(data.deadlineAt) < t.answeredAt) return 'the deadline precedes the current answer';
+      return null;
+    }
+    if (t.status === 'closed' || t.status === 'archived') return `ticket is ${t.status}`;
+    // Re-disposed since: the new unit's first-response clock started afresh.
+    if (data.deadlineKind === 'first-response' && t.unitCode !== data.unitCode) return `ticket is now with ${t.unitCode ?? 'no unit'}`;
+    return null;
+  }
+
+  private async autoClose(tx: EntityManager, record: TicketRecord, data: SlaBreached, envelope: EventEnvelope): Promise<void> {
+    const command: TicketCommand = { type: 'close', reason: AUTO_CLOSE_REASON };
+    const result = decide(record.snapshot, command, SLA_AUTO_CLOSE, this.clock.now());
+    if (!result.ok) throw new PermanentEventError(`auto-close refused on ticket ${record.snapshot.id}: ${result.error.message.en}`);
+    const decision = result.value;
+    const repo = new TicketRepository(tx);
+    if (!(await repo.update(decision.ticket, record.snapshot.version))) throw new Error(`ticket ${record.snapshot.id} changed while it was auto-closed; retrying`);
+    await repo.appendAudit(decision.audit);
+    await this.publisher.publish(tx, decision.events, {
+      complaint: record.complaint,
+      receivedAt: record.snapshot.receivedAt,
+      reason: decision.audit.reason,
+      causedBy: envelope,
+    });
+    this.logger.info({ ticketId: record.snapshot.id, deadlineAt: data.deadlineAt, policyVersion: data.policyVersion }, 'ticket closed by the system: no reply from the reporter');
   }
 
   private async applyRouting(ticketId: string, outcome: RoutingOutcome, { tx, envelope }: EventContext): Promise<void> {
