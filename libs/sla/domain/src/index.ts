@@ -1,0 +1,2 @@
+export * from './ticket-clock-facts';
+export * from './sla-clocks';
