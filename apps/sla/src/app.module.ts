@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@bekasi/auth';
+import type { Clock } from '@bekasi/clock';
+import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { SlaPolicyContext } from './clocks/sla-policy-context';
+import { TicketClocksHandler } from './clocks/ticket-clocks.event-handler';
+import { SlaHttpController } from './http/sla.http.controller';
+import { CreateSlaTables1764200000000 } from './persistence/migrations/1764200000000-create-sla-tables';
+import { SlaConfig } from './sla.config';
+import { SlaTimerQueue } from './timers/sla-timer-queue';
+import { TimerFiring } from './timers/timer-firing.service';
+
+export interface SlaModuleOptions {
+  /** Validated configuration (tests); the environment otherwise. */
+  configValues?: SlaConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class SlaAppModule {
+  static forRoot(options: SlaModuleOptions = {}): DynamicModule {
+    const config = options.configValues ?? loadConfig(SlaConfig);
+    return {
+      module: SlaAppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'sla',
+          config: SlaConfig,
+          configValues: config,
+          clock: options.clock,
+          entities: [],
+          migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000],
+        }),
+        MessagingModule,
+        AuthModule.forRoot({ secret: config.JWT_SECRET }),
+      ],
+      controllers: [SlaHttpController],
+      providers: [SlaPolicyContext, TimerFiring, SlaTimerQueue, TicketClocksHandler],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { CurrentUser, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
+import { UNITS } from '@bekasi/reference-data';
+import { DEADLINE_KINDS } from '@bekasi/sla-domain';
+import { SlaStore } from '../clocks/sla-store';
+
+export class DeadlinesQuery {
+  @IsOptional() @IsIn(['running', 'paused', 'met', 'cancelled', 'breached'], { message: 'state harus salah satu dari running, paused, met, cancelled, breached' })
+  state?: string;
+
+  @IsOptional() @IsIn(DEADLINE_KINDS, { message: `kind harus salah satu dari ${DEADLINE_KINDS.join(', ')}` })
+  kind?: string;
+
+  @IsOptional() @IsString()
+  unitCode?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page = 1;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  pageSize = 50;
+}
+
+// The Asda groups of the reference data; the desk's units table is where admins change them.
+const asdaDirectory = { unitsOfAsda: (group: string) => UNITS.filter((u) => u.asda === group).map((u) => u.code) };
+
+/** Read side of the SLA clocks, scoped to the caller's units like every ticket query. */
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('api/v1/sla')
+export class SlaHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('tickets/:ticketId')
+  @ApiOperation({ summary: 'Deadlines and timers of one ticket' })
+  async ticket(@Param('ticketId', new ParseUUIDPipe()) ticketId: string, @CurrentUser() user: AuthPrincipal) {
+    const store = new SlaStore(this.dataSource.manager);
+    const deadlines = await store.deadlinesOf(ticketId);
+    const scope = await unitScopeOf(user, asdaDirectory);
+    // Answer as if it did not exist when none of its deadlines belongs to the caller's units.
+    if (deadlines.length === 0 || !deadlines.some((d) => scopeIncludes(scope, d.unitCode))) {
+      throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Tenggat laporan tidak ditemukan.' });
+    }
+    const visible = deadlines.filter((d) => scopeIncludes(scope, d.unitCode));
+    const timers = (await store.timersOf(ticketId)).filter((t) => scopeIncludes(scope, t.unitCode));
+    return { ticketId, deadlines: visible, timers };
+  }
+
+  @Get('deadlines')
+  @ApiOperation({ summary: 'Deadlines by state, kind and unit (e.g. every breached one of a unit)' })
+  async deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthPrincipal) {
+    const scope = await unitScopeOf(user, asdaDirectory);
+    let unitCodes: string[] | null = scope.allUnits ? null : [...scope.unitCodes];
+    if (query.unitCode) unitCodes = unitCodes === null || unitCodes.includes(query.unitCode) ? [query.unitCode] : [];
+    const { items, total } = await new SlaStore(this.dataSource.manager).deadlines({ unitCodes, state: query.state, kind: query.kind }, query.page, query.pageSize);
+    return { items, page: query.page, pageSize: query.pageSize, total };
+  }
+}
