@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@bekasi/auth';
+import type { Clock } from '@bekasi/clock';
+import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { WebhookDeliveries } from './alerts/webhook-deliveries';
+import { EscalationConfig } from './escalation.config';
+import { EscalationsHttpController } from './http/escalations.http.controller';
+import { EscalationEventsHandler } from './ladder/escalation.event-handler';
+import { EscalationLadderService } from './ladder/escalation-ladder.service';
+import { EscalationPoller } from './ladder/escalation-poller';
+import { CreateEscalationTables1764300000000 } from './persistence/migrations/1764300000000-create-escalation-tables';
+
+export interface EscalationModuleOptions {
+  /** Validated configuration (tests); the environment otherwise. */
+  configValues?: EscalationConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class EscalationAppModule {
+  static forRoot(options: EscalationModuleOptions = {}): DynamicModule {
+    const config = options.configValues ?? loadConfig(EscalationConfig);
+    return {
+      module: EscalationAppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'escalation',
+          config: EscalationConfig,
+          configValues: config,
+          clock: options.clock,
+          entities: [],
+          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000],
+        }),
+        MessagingModule,
+        AuthModule.forRoot({ secret: config.JWT_SECRET }),
+      ],
+      controllers: [EscalationsHttpController],
+      providers: [EscalationLadderService, WebhookDeliveries, EscalationPoller, EscalationEventsHandler],
+    };
+  }
+}
