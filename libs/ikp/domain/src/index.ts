@@ -1,0 +1,2 @@
+export * from './ikp-score';
+export * from './target-negotiation';
