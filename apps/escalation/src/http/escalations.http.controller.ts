@@ -9,8 +9,9 @@ import { EscalationAcknowledgedV1 } from '@bekasi/contracts';
 import { canAcknowledge, canSee, type AlertReader, type LadderRole } from '@bekasi/escalation-domain';
 import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
 import { STEP_COLUMNS, type StepRow } from '../ladder/escalation-ladder.service';
+import { PageQuery } from '@bekasi/platform';
 
-export class EscalationsQuery {
+export class EscalationsQuery extends PageQuery {
   @IsOptional() @IsIn(['pending', 'raised', 'cancelled'], { message: 'state harus salah satu dari pending, raised, cancelled' })
   state?: string;
 
@@ -19,12 +20,6 @@ export class EscalationsQuery {
 
   @IsOptional() @IsString()
   unitCode?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
 }
 
 const readerOf = (user: AuthPrincipal): AlertReader => ({ role: user.role, unitCode: user.unitCode, asdaGroup: user.asdaGroup });

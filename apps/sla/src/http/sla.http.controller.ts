@@ -1,14 +1,14 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentUser, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
 import { UNITS } from '@bekasi/reference-data';
 import { DEADLINE_KINDS } from '@bekasi/sla-domain';
 import { SlaStore } from '../clocks/sla-store';
+import { PageQuery } from '@bekasi/platform';
 
-export class DeadlinesQuery {
+export class DeadlinesQuery extends PageQuery {
   @IsOptional() @IsIn(['running', 'paused', 'met', 'cancelled', 'breached'], { message: 'state harus salah satu dari running, paused, met, cancelled, breached' })
   state?: string;
 
@@ -17,12 +17,6 @@ export class DeadlinesQuery {
 
   @IsOptional() @IsString()
   unitCode?: string;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
-
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 50;
 }
 
 // The Asda groups of the reference data; the desk's units table is where admins change them.

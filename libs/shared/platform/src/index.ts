@@ -9,3 +9,4 @@ export * from './http/validation';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './http/public-route';
+export * from './http/page-query';
