@@ -10,3 +10,4 @@ export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './http/public-route';
 export * from './http/page-query';
+export { MetricsController } from './observability/metrics.controller';

@@ -14,10 +14,13 @@ export interface BootstrapOptions {
   defaultPort: number;
   /** Largest accepted JSON body; larger ones answer 413. */
   bodyLimit?: string;
+  /** Middleware that must see requests before the body parsers (the gateway's streaming proxy). */
+  beforeBodyParsers?: (app: NestExpressApplication) => void;
 }
 
 /** Configures an application the way every service is configured (validation, errors, docs, shutdown). */
 export async function configureApp(app: NestExpressApplication, options: Omit<BootstrapOptions, 'defaultPort'>): Promise<void> {
+  options.beforeBodyParsers?.(app);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

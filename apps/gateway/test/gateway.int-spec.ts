@@ -1,0 +1,115 @@
+// The gateway over real HTTP: each API path reaches the service that owns it with the body and
+// headers intact, tokens are checked per route, a service that is down answers 502, the web UI is served.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { JwtService } from '@nestjs/jwt';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { configureApp, loadConfig } from '@bekasi/platform';
+import { GatewayModule } from '../src/app.module';
+import { mountGateway, upstreamsOf } from '../src/gateway';
+import { GatewayConfig } from '../src/gateway.config';
+
+const SECRET = 'gateway-test-secret-0123456789';
+
+interface Seen {
+  service: string;
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+describe('gateway', () => {
+  const seen: Seen[] = [];
+  const servers: Server[] = [];
+  let app: NestExpressApplication;
+  const jwt = new JwtService({ secret: SECRET });
+
+  async function fakeService(name: string): Promise<string> {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ service: name, method: req.method!, url: req.url!, headers: req.headers, body });
+        res.writeHead(201, { 'content-type': 'application/json', 'x-served-by': name }).end(JSON.stringify({ service: name }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  beforeAll(async () => {
+    const env: Record<string, string> = { JWT_SECRET: SECRET, WEB_ROOT: 'apps/web/public', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000' };
+    for (const name of ['desk', 'intake', 'routing', 'sla', 'escalation']) env[`GATEWAY_${name.toUpperCase()}_URL`] = await fakeService(name);
+    env.GATEWAY_IKP_URL = 'http://127.0.0.1:1'; // nothing listens there
+    const config = loadConfig(GatewayConfig, env);
+    const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forRoot(upstreamsOf(config))] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+    await configureApp(app, { service: 'gateway', title: 'gateway', beforeBodyParsers: (a) => mountGateway(a, config) });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  });
+
+  const token = (role: string, options: { expiresIn?: number } = {}) => jwt.signAsync({ sub: 'u1', usr: 'u', role, unit: null, asda: null, sv: 1 }, options);
+
+  it('streams a request to its service with body, query, version and correlation headers, and the answer back', async () => {
+    const officer = await token('officer');
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/tickets/abc/answers?x=1')
+      .set('authorization', `Bearer ${officer}`)
+      .set('if-match', '3')
+      .set('x-correlation-id', 'korelasi-1')
+      .send({ answer: 'Jalan sudah diperbaiki' })
+      .expect(201);
+    expect(res.headers['x-served-by']).toBe('desk');
+    const hit = seen.at(-1)!;
+    expect(hit).toMatchObject({ service: 'desk', method: 'POST', url: '/api/v1/tickets/abc/answers?x=1' });
+    expect(JSON.parse(hit.body)).toEqual({ answer: 'Jalan sudah diperbaiki' });
+    expect(hit.headers).toMatchObject({ 'if-match': '3', 'x-correlation-id': 'korelasi-1', authorization: `Bearer ${officer}` });
+  });
+
+  it('routes every service by its prefix', async () => {
+    const admin = await token('admin');
+    for (const [path, service] of [['/api/v1/sla/deadlines', 'sla'], ['/api/v1/escalations/inbox', 'escalation'], ['/api/v1/routing/rules', 'routing'], ['/api/v1/intake/imports', 'intake']]) {
+      const res = await request(app.getHttpServer()).get(path).set('authorization', `Bearer ${admin}`);
+      expect(`${path} ${res.headers['x-served-by']}`).toBe(`${path} ${service}`);
+    }
+  });
+
+  it('checks tokens per route: public routes pass, others need a valid, unexpired token, admin APIs the admin', async () => {
+    await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'a', password: 'b' }).expect(201);
+    await request(app.getHttpServer()).post('/api/v1/intake/complaints').send({}).expect(201);
+    const before = seen.length;
+    expect((await request(app.getHttpServer()).get('/api/v1/tickets').expect(401)).body.error).toBe('UNAUTHENTICATED');
+    const expired = await token('officer', { expiresIn: -10 });
+    expect((await request(app.getHttpServer()).get('/api/v1/tickets').set('authorization', `Bearer ${expired}`).expect(401)).body.error).toBe('TOKEN_EXPIRED');
+    const forged = await new JwtService({ secret: 'another-secret-0123456789' }).signAsync({ sub: 'x', usr: 'x', role: 'admin' });
+    expect((await request(app.getHttpServer()).get('/api/v1/routing/rules').set('authorization', `Bearer ${forged}`).expect(401)).body.error).toBe('INVALID_TOKEN');
+    const officer = await token('officer');
+    expect((await request(app.getHttpServer()).get('/api/v1/routing/rules').set('authorization', `Bearer ${officer}`).expect(403)).body.message).toMatch(/tidak berwenang/);
+    await request(app.getHttpServer()).post('/api/v1/intake/imports').set('authorization', `Bearer ${officer}`).expect(403);
+    expect(seen.length).toBe(before); // nothing refused reached a service
+  });
+
+  it('answers 502 in Bahasa Indonesia when the service is down, and 404 for an unknown API path', async () => {
+    const sekda = await token('sekda');
+    const down = await request(app.getHttpServer()).get('/api/v1/ikp/scoreboard').set('authorization', `Bearer ${sekda}`).expect(502);
+    expect(down.body).toMatchObject({ error: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/tidak dapat dihubungi/) });
+    await request(app.getHttpServer()).get('/api/v1/nothing-here').set('authorization', `Bearer ${sekda}`).expect(404);
+  });
+
+  it('serves the web UI and its texts, and its own health', async () => {
+    const page = await request(app.getHttpServer()).get('/').expect(200);
+    expect(page.text).toContain('LAPOR!');
+    expect((await request(app.getHttpServer()).get('/i18n.json').expect(200)).body.id['nav.tickets']).toBe('Laporan');
+    await request(app.getHttpServer()).get('/health/live').expect(200);
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
+    expect(ready.body.details.ikp.status).toBe('down');
+  });
+});
