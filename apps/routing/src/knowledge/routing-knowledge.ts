@@ -71,11 +71,11 @@ export class RoutingKnowledge {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(manager: EntityManager = this.dataSource.manager): Promise<RoutingKnowledgeSnapshot> {
-    const [ruleRows, unitRows, placeRows] = await Promise.all([
-      manager.getRepository(RoutingRuleRow).find(),
-      manager.getRepository(UnitRow).find({ order: { code: 'ASC' } }),
-      manager.getRepository(PlaceRow).find(),
-    ]);
+    // One after the other: inside a transaction the manager holds a single connection, and pg
+    // refuses (from v9) queries issued on a client that is still busy.
+    const ruleRows = await manager.getRepository(RoutingRuleRow).find();
+    const unitRows = await manager.getRepository(UnitRow).find({ order: { code: 'ASC' } });
+    const placeRows = await manager.getRepository(PlaceRow).find();
     const rules = ruleRows.map(ruleOf);
     const { model, version } = await this.latestModel(manager);
     return {
