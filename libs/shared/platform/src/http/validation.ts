@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { indonesianValidationMessage } from './validation-messages';
 
 export interface FieldError {
   field: string;
@@ -8,7 +9,7 @@ export interface FieldError {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, reasons: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, reasons: Object.values(e.constraints).map(indonesianValidationMessage) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
