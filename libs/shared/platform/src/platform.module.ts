@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import type { DataSourceOptions } from 'typeorm';
 import { clockFromEnv, type Clock } from '@bekasi/clock';
 import { loadConfig, ServiceConfig } from './config/service-config';
-import { ensureDatabaseAndSchema } from './database/schema-bootstrap';
+import { ensureDatabaseAndSchema, migratedDataSource } from './database/schema-bootstrap';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness-registry';
 import { CorrelationMiddleware } from './http/correlation.middleware';
@@ -71,13 +71,14 @@ export class PlatformModule implements NestModule {
               schema,
               entities: options.entities ?? [],
               migrations: options.migrations ?? [],
-              migrationsRun: true,
-              migrationsTransactionMode: 'each' as const,
+              // Run below, under a lock, so replicas starting together do not race on the same schema.
+              migrationsRun: false,
               synchronize: false,
               extra: { max: 10, application_name: `bekasi-${options.service}` },
               logging: ['error' as const],
             };
           },
+          dataSourceFactory: async (dataSourceOptions) => migratedDataSource(dataSourceOptions!, schema),
         }),
       ],
       controllers: [HealthController, MetricsController],

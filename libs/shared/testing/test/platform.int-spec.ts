@@ -81,6 +81,36 @@ describe('platform: a service skeleton against the real PostgreSQL, Redis and Ka
   });
 });
 
+describe('migrations: replicas starting together', () => {
+  it('migrate a fresh schema once, the others waiting for the lock instead of failing', async () => {
+    const infra = await TestInfra.create('replicas');
+    // Slow enough that the replicas' migrations would overlap without the lock.
+    class SlowTable1763900000001 {
+      name = 'SlowTable1763900000001';
+      async up(queryRunner: { query(sql: string): Promise<unknown> }) {
+        await queryRunner.query('SELECT pg_sleep(0.5)');
+        await queryRunner.query(`CREATE TABLE "${infra.schema}"."slow" ("id" INT PRIMARY KEY)`);
+      }
+      async down() {}
+    }
+    const start = async () => {
+      @Module({ imports: [PlatformModule.forService({ service: 'replica', configValues: infra.config(), migrations: [CreateMessagingTables1763900000000, SlowTable1763900000001] })] })
+      class ReplicaModule {}
+      const moduleRef = await Test.createTestingModule({ imports: [ReplicaModule] }).compile();
+      return moduleRef.createNestApplication({ logger: false }).init();
+    };
+    try {
+      const replicas = await Promise.all([start(), start(), start()]);
+      const ds = await infra.dataSource();
+      const applied = await ds.query(`SELECT name FROM "${infra.schema}"."migrations" ORDER BY id`);
+      expect(applied.map((m: { name: string }) => m.name)).toEqual(['CreateMessagingTables1763900000000', 'SlowTable1763900000001']);
+      await Promise.all(replicas.map((r) => r.close()));
+    } finally {
+      await infra.cleanup();
+    }
+  });
+});
+
 describe('configuration', () => {
   it('names every missing or malformed variable', () => {
     expect(() => loadConfig(ServiceConfig, { KAFKA_BROKERS: 'nohost', TIME_SCALE: '0', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 /**
  * Creates the database (when the server allows) and the service's schema before TypeORM connects,
@@ -29,4 +30,27 @@ export async function ensureDatabaseAndSchema(databaseUrl: string, schema: strin
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Opens the service's DataSource and runs its pending migrations while holding a PostgreSQL advisory
+ * lock on the schema: when several replicas start at once, one migrates and the others wait, then
+ * find nothing left to do.
+ */
+export async function migratedDataSource(options: DataSourceOptions, schema: string): Promise<DataSource> {
+  const dataSource = await new DataSource(options).initialize();
+  const runner = dataSource.createQueryRunner();
+  const key = `bekasi:migrations:${schema}`;
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await runner.release().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw err;
+  }
+  await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+  await runner.release();
+  return dataSource;
 }
