@@ -3,6 +3,7 @@ import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { DeadlineReminders } from './alerts/deadline-reminders';
 import { WebhookDeliveries } from './alerts/webhook-deliveries';
 import { EscalationConfig } from './escalation.config';
 import { EscalationsHttpController } from './http/escalations.http.controller';
@@ -10,6 +11,7 @@ import { EscalationEventsHandler } from './ladder/escalation.event-handler';
 import { EscalationLadderService } from './ladder/escalation-ladder.service';
 import { EscalationPoller } from './ladder/escalation-poller';
 import { CreateEscalationTables1764300000000 } from './persistence/migrations/1764300000000-create-escalation-tables';
+import { CreateReminders1764300000001 } from './persistence/migrations/1764300000001-create-reminders';
 
 export interface EscalationModuleOptions {
   /** Validated configuration (tests); the environment otherwise. */
@@ -30,13 +32,13 @@ export class EscalationAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000],
+          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001],
         }),
         MessagingModule,
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
       controllers: [EscalationsHttpController],
-      providers: [EscalationLadderService, WebhookDeliveries, EscalationPoller, EscalationEventsHandler],
+      providers: [EscalationLadderService, WebhookDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],
     };
   }
 }

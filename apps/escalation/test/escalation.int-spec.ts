@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { claimsOf, type AuthPrincipal } from '@bekasi/auth';
 import { jakartaInstant, WorkingDayCalendar } from '@bekasi/calendar';
 import { FakeClock } from '@bekasi/clock';
-import { CE_HEADER, CLOUDEVENTS_SPEC_VERSION, SlaBreachedV1, SlaMetV1, TicketClosedV1, toKafkaRecord, type EventDefinition } from '@bekasi/contracts';
+import { CE_HEADER, CLOUDEVENTS_SPEC_VERSION, SlaBreachedV1, SlaMetV1, SlaReminderV1, TicketClosedV1, toKafkaRecord, type EventDefinition } from '@bekasi/contracts';
 import { configureApp } from '@bekasi/platform';
 import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { EscalationAppModule } from '../src/app.module';
@@ -191,5 +191,24 @@ describe('escalation service', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(events(ticketId, 'escalation.acknowledged')).toHaveLength(1);
     expect((await http().get('/api/v1/escalations/inbox').set('authorization', `Bearer ${head}`).expect(200)).body.items.map((i: { id: string }) => i.id)).not.toContain(level1.id);
+  });
+
+  it('puts deadline reminders in the inbox of the roles they name, once, until the deadline is met', async () => {
+    clock.set(BREACHED);
+    const ticketId = randomUUID();
+    const ref = { ticketId, unitCode: 'DLH', deadlineKind: 'first-response', deadlineAt: BREACHED.toISOString(), policyVersion: 'lapor-default-2025' };
+    await publish(SlaReminderV1, { ...ref, fraction: 0.5, remindRoles: ['officer'], at: clock.now().toISOString() }, ticketId, 2);
+    const last = await publish(SlaReminderV1, { ...ref, fraction: 0.8, remindRoles: ['officer', 'unit_head'], at: clock.now().toISOString() }, ticketId);
+    await waitFor('reminders applied', () => applied(last));
+    const mine = async (p: Partial<AuthPrincipal>) =>
+      (await request(app.getHttpServer()).get('/api/v1/escalations/reminders').set('authorization', `Bearer ${await token(p)}`).expect(200)).body.items
+        .filter((r: { ticketId: string }) => r.ticketId === ticketId)
+        .map((r: { fraction: number }) => r.fraction);
+    expect(await mine({ role: 'officer', unitCode: 'DLH' })).toEqual([0.5, 0.8]);
+    expect(await mine({ role: 'unit_head', unitCode: 'DLH' })).toEqual([0.8]);
+    expect(await mine({ role: 'officer', unitCode: 'DINSOS' })).toEqual([]);
+    const met = await publish(SlaMetV1, { ...ref, metAt: clock.now().toISOString(), onTime: true, workingDaysTaken: 1 }, ticketId);
+    await waitFor('met applied', () => applied(met));
+    expect(await mine({ role: 'officer', unitCode: 'DLH' })).toEqual([]);
   });
 });

@@ -184,12 +184,14 @@ function actionForm(ticket, action) {
 }
 
 async function escalationsView() {
-  const [inbox, all] = await Promise.all([api('/escalations/inbox'), api('/escalations?state=raised&pageSize=100')]);
+  const [inbox, all, reminders] = await Promise.all([api('/escalations/inbox'), api('/escalations?state=raised&pageSize=100'), api('/escalations/reminders')]);
   const rows = (items, withAck) =>
     items.length === 0 ? `<p class="muted">${esc(t('escalations.none'))}</p>` : `<table><thead><tr><th>${esc(t('escalations.level'))}</th><th>${esc(t('escalations.to'))}</th><th>${esc(t('tickets.unit'))}</th><th>${esc(t('escalations.deadline'))}</th><th>${esc(t('escalations.raised'))}</th><th></th></tr></thead><tbody>
       ${items.map((e) => `<tr><td>${e.level}</td><td>${esc(t(`role.${e.role}`))}</td><td>${esc(e.unitCode)}</td><td>${esc(t(`deadline.${e.deadlineKind}`))} · ${esc(when(e.deadlineAt))}</td><td>${esc(when(e.raisedAt))}</td>
         <td>${e.acknowledgedAt ? esc(t('escalations.acked', { who: e.acknowledgedBy })) : withAck ? `<button class="secondary" data-ack="${esc(e.id)}">${esc(t('escalations.ack'))}</button>` : ''} <a href="#/tickets/${esc(e.ticketId)}">→</a></td></tr>`).join('')}</tbody></table>`;
-  view.innerHTML = `<h1>${esc(t('escalations.title'))}</h1>${rows(inbox.items, true)}<h2>${esc(t('escalations.all'))}</h2>${rows(all.items, false)}`;
+  const reminderList = reminders.items.length === 0 ? `<p class="muted">${esc(t('escalations.none'))}</p>`
+    : `<ul>${reminders.items.map((r) => `<li><a href="#/tickets/${esc(r.ticketId)}">${esc(t(`deadline.${r.deadlineKind}`))} · ${esc(r.unitCode)}</a> — ${esc(t('deadline.due', { due: when(r.deadlineAt) }))} <span class="badge">${esc(t('reminder.used', { pct: Math.round(r.fraction * 100) }))}</span></li>`).join('')}</ul>`;
+  view.innerHTML = `<h1>${esc(t('escalations.title'))}</h1>${rows(inbox.items, true)}<h2>${esc(t('escalations.reminders'))}</h2>${reminderList}<h2>${esc(t('escalations.all'))}</h2>${rows(all.items, false)}`;
   view.querySelectorAll('[data-ack]').forEach((b) => (b.onclick = async () => {
     try {
       await api(`/escalations/${b.dataset.ack}/acknowledge`, { method: 'POST' });

@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '@bekasi/clock';
 import { EscalationAcknowledgedV1 } from '@bekasi/contracts';
 import { canAcknowledge, canSee, type AlertReader, type LadderRole } from '@bekasi/escalation-domain';
 import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
+import { DeadlineReminders } from '../alerts/deadline-reminders';
 import { STEP_COLUMNS, type StepRow } from '../ladder/escalation-ladder.service';
 import { PageQuery } from '@bekasi/platform';
 
@@ -34,6 +35,7 @@ export class EscalationsHttpController {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly reminders: DeadlineReminders,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -73,6 +75,12 @@ export class EscalationsHttpController {
       params,
     );
     return { items };
+  }
+
+  @Get('reminders')
+  @ApiOperation({ summary: 'Open reminders of deadlines coming up (50 %, 80 %) addressed to the caller\'s role and unit' })
+  async remindersOfMe(@CurrentUser() user: AuthPrincipal) {
+    return { items: await this.reminders.openFor(this.dataSource.manager, user) };
   }
 
   @Post(':id/acknowledge')
