@@ -8,6 +8,7 @@ import { IkpConfig } from './ikp.config';
 import { CreateIkpTables1764400000000 } from './persistence/migrations/1764400000000-create-ikp-tables';
 import { IkpProjectionHandler } from './projection/ikp-projection.event-handler';
 import { IkpScoringService } from './scoring/ikp-scoring.service';
+import { MonthlyIkpPublisher } from './scoring/monthly-publisher';
 
 export interface IkpModuleOptions {
   /** Validated configuration (tests); the environment otherwise. */
@@ -34,7 +35,7 @@ export class IkpAppModule {
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
       controllers: [IkpHttpController],
-      providers: [IkpScoringService, IkpProjectionHandler],
+      providers: [IkpScoringService, IkpProjectionHandler, MonthlyIkpPublisher],
     };
   }
 }
