@@ -23,3 +23,16 @@ sim=$!
 trap 'kill -TERM $sim 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$sim_port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 LAPOR_API_BASE_URL="http://127.0.0.1:$sim_port" node tools/run.js apps/intake/src/cli/poll-benchmark.ts 500
+kill -TERM $sim 2>/dev/null || true
+
+echo "== end to end: webhook → intake → Kafka → routing → desk ticket → sla clock (300 complaints at 20/s)"
+# Uses the running system, or starts it (and stops it afterwards) on its usual ports and database.
+started_here=false
+if ! curl -fsS http://127.0.0.1:3000/health/ready >/dev/null 2>&1; then
+  env -u DATABASE_URL bash tools/start.sh --detach >/dev/null
+  started_here=true
+fi
+status=0
+node tools/run.js tools/bench/e2e-latency.ts "${BENCH_E2E_COMPLAINTS:-300}" "${BENCH_E2E_RATE:-20}" || status=$?
+$started_here && bash tools/stop.sh --keep-kafka >/dev/null
+exit $status
