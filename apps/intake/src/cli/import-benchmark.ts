@@ -3,13 +3,11 @@
 // (default: the test database) with the real outbox, prints rows per second, then drops the schema.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { NestFactory } from '@nestjs/core';
 import { generateLaporanRingkasCsv } from '@bekasi/intake-export-reader';
 import { loadConfig } from '@bekasi/platform';
-import { TopicNaming } from '@bekasi/contracts';
-import { createKafka, deleteTopics } from '@bekasi/messaging';
 import { AppModule } from '../app.module';
+import { dropBenchWorkspace } from './bench-workspace';
 import { ImportExportService } from '../import-export/import-export.service';
 import { IntakeConfig } from '../intake.config';
 
@@ -34,11 +32,7 @@ async function main() {
     console.log(JSON.stringify({ reimport: { imported: second.imported, duplicates: second.duplicates, seconds: (Date.now() - again) / 1000 } }));
   } finally {
     await app.close();
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-    await deleteTopics(createKafka({ brokers: config.KAFKA_BROKERS.split(','), topicPrefix: `${schema}.`, clientId: 'bench' }), new TopicNaming(`${schema}.`)).catch(() => undefined);
+    await dropBenchWorkspace(databaseUrl, schema, config.KAFKA_BROKERS);
   }
 }
 

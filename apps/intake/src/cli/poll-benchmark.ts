@@ -3,12 +3,10 @@
 // relay), and prints reports per second once the cursor reaches the end of the feed.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { NestFactory } from '@nestjs/core';
-import { TopicNaming } from '@bekasi/contracts';
-import { createKafka, deleteTopics } from '@bekasi/messaging';
 import { loadConfig } from '@bekasi/platform';
 import { AppModule } from '../app.module';
+import { dropBenchWorkspace } from './bench-workspace';
 import { IntakeConfig } from '../intake.config';
 import { LaporPoller } from '../lapor-poll/lapor-poller';
 
@@ -32,11 +30,7 @@ async function main() {
     console.log(JSON.stringify({ reports, pageSize: Number(pageSize), seconds, reportsPerSecond: Math.round(reports / seconds) }));
   } finally {
     await app.close();
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-    await deleteTopics(createKafka({ brokers: config.KAFKA_BROKERS.split(','), topicPrefix: `${schema}.`, clientId: 'bench' }), new TopicNaming(`${schema}.`)).catch(() => undefined);
+    await dropBenchWorkspace(databaseUrl, schema, config.KAFKA_BROKERS);
   }
 }
 
