@@ -231,5 +231,11 @@ describe('sla service', () => {
     expect(list.body.total).toBe(0);
     const bad = await request(app.getHttpServer()).get('/api/v1/sla/deadlines?state=late').set('authorization', `Bearer ${own}`).expect(400);
     expect(bad.body.errors[0].field).toBe('state');
+    const admin = await token({ role: 'admin' });
+    const status = (await request(app.getHttpServer()).get('/api/v1/sla/queue').set('authorization', `Bearer ${admin}`).expect(200)).body;
+    const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM "${infra.schema}"."timers" WHERE state = 'pending'`);
+    expect(status.pendingTimers).toBe(pending);
+    expect(status.queue).toHaveProperty('delayed');
+    await request(app.getHttpServer()).get('/api/v1/sla/queue').set('authorization', `Bearer ${own}`).expect(403);
   });
 });

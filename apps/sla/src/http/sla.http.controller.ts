@@ -2,10 +2,11 @@ import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from 
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentUser, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
+import { CurrentUser, Roles, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
 import { UNITS } from '@bekasi/reference-data';
 import { DEADLINE_KINDS } from '@bekasi/sla-domain';
 import { SlaStore } from '../clocks/sla-store';
+import { SlaTimerQueue } from '../timers/sla-timer-queue';
 import { PageQuery } from '@bekasi/platform';
 
 export class DeadlinesQuery extends PageQuery {
@@ -27,7 +28,10 @@ const asdaDirectory = { unitsOfAsda: (group: string) => UNITS.filter((u) => u.as
 @ApiBearerAuth()
 @Controller('api/v1/sla')
 export class SlaHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timers: SlaTimerQueue,
+  ) {}
 
   @Get('tickets/:ticketId')
   @ApiOperation({ summary: 'Deadlines and timers of one ticket' })
@@ -42,6 +46,13 @@ export class SlaHttpController {
     const visible = deadlines.filter((d) => scopeIncludes(scope, d.unitCode));
     const timers = (await store.timersOf(ticketId)).filter((t) => scopeIncludes(scope, t.unitCode));
     return { ticketId, deadlines: visible, timers };
+  }
+
+  @Get('queue')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Operations: BullMQ job counts beside the pending timers in PostgreSQL (they should agree)' })
+  queueStatus() {
+    return this.timers.status();
   }
 
   @Get('deadlines')

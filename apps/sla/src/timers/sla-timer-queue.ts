@@ -3,6 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
+import { schemaOfManager } from '@bekasi/messaging';
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import type { PlannedTimer } from '@bekasi/sla-domain';
 import { SlaStore } from '../clocks/sla-store';
@@ -76,6 +77,17 @@ export class SlaTimerQueue implements OnApplicationBootstrap, OnApplicationShutd
       .catch((err) =>
       this.logger.warn({ err: (err as Error).message, timers: timers.length }, 'could not queue SLA timers; reconcile and sweep will'),
     );
+  }
+
+  /** The queue beside the source of truth: jobs BullMQ holds, and timers PostgreSQL says are pending. */
+  async status(): Promise<{ queue: Record<string, number>; pendingTimers: number; dueTimers: number }> {
+    const queue = await this.queue.getJobCounts('delayed', 'waiting', 'active', 'failed');
+    const s = schemaOfManager(this.dataSource.manager);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE fire_at <= $1)::int AS due FROM "${s}"."timers" WHERE state = 'pending'`,
+      [this.clock.now()],
+    );
+    return { queue, pendingTimers: row.pending, dueTimers: row.due };
   }
 
   /** Re-adds every pending timer from PostgreSQL; returns how many were handed to BullMQ. */
