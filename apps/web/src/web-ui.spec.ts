@@ -1,0 +1,123 @@
+/**
+ * @jest-environment jsdom
+ */
+// The web UI in a browser-like DOM (jsdom) with the gateway's API played by a stub: what the user sees
+// and what the UI sends. The API's own behaviour is tested against the real services elsewhere.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join(__dirname, '..', 'public');
+const i18n = JSON.parse(readFileSync(join(dir, 'i18n.json'), 'utf8'));
+const TICKET = {
+  id: '0b6f3c5e-8f5e-4c53-9d0e-2b1f3c4d5e6f',
+  trackingId: 'BKS-2026-000101',
+  version: 2,
+  status: 'assigned',
+  statusLabel: 'Terdisposisi',
+  unitCode: 'SDABMBK',
+  kecamatanCode: 'babelan',
+  category: 'Jalan',
+  title: 'Jalan rusak <img src=x onerror="window.__xss=1">',
+  receivedAt: '2026-11-20T02:00:00.000Z',
+  overdueSince: '2026-11-23T02:00:00.000Z',
+};
+
+interface Call {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function stubApi(calls: Call[]) {
+  return async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    const path = String(url);
+    const method = init.method ?? 'GET';
+    calls.push({ method, path, headers: init.headers ?? {}, body: init.body ? JSON.parse(init.body) : undefined });
+    const json = (status: number, body: unknown) => ({ ok: status < 400, status, json: async () => body });
+    if (path === 'i18n.json') return json(200, i18n);
+    if (path === '/api/v1/auth/login') return json(200, { accessToken: 'token-officer' });
+    if (path === '/api/v1/auth/me') return json(200, { username: 'officer.sdabmbk', displayName: 'Petugas SDABMBK', role: 'officer', unitCode: 'SDABMBK' });
+    if (path.startsWith('/api/v1/tickets?')) return json(200, { items: [TICKET], page: 1, pageSize: 25, total: 1 });
+    if (path === `/api/v1/tickets/${TICKET.id}`) {
+      return json(200, {
+        ...TICKET,
+        text: 'Lubang besar di depan sekolah.',
+        reporter: { anonymous: true, confidential: false },
+        triage: null,
+        availableActions: [{ action: 'acknowledge', label: 'Terima disposisi' }, { action: 'request_reassign', label: 'Bukan kewenangan' }],
+        history: [{ at: '2026-11-20T03:00:00.000Z', actor: { role: 'system', userId: null }, actionLabel: 'Disposisi otomatis', reason: null, content: null }],
+      });
+    }
+    if (path === `/api/v1/sla/tickets/${TICKET.id}`) return json(200, { deadlines: [{ kind: 'first-response', state: 'breached', dueAt: '2026-11-23T17:00:00.000Z' }] });
+    if (path === `/api/v1/tickets/${TICKET.id}/acknowledge`) return json(409, { statusCode: 409, error: 'VERSION_CONFLICT', message: 'Laporan telah diubah' });
+    return json(404, { message: 'tidak ada' });
+  };
+}
+
+async function until<T>(probe: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`UI never showed ${what}`);
+}
+
+describe('web UI', () => {
+  const calls: Call[] = [];
+
+  beforeAll(async () => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.indexOf('<script'));
+    sessionStorage.clear();
+    localStorage.clear();
+    location.hash = '';
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
+    // app.js is a plain module without imports: run its text with the stub as `fetch`.
+    await new AsyncFunction('fetch', readFileSync(join(dir, 'app.js'), 'utf8'))(stubApi(calls));
+  });
+
+  it('asks an unknown visitor to sign in, in Bahasa Indonesia', async () => {
+    const form = await until(() => document.querySelector<HTMLFormElement>('#login'), 'the login form');
+    expect(document.querySelector('h1')!.textContent).toBe('Masuk ke LAPOR! Kabupaten Bekasi');
+    expect(form.querySelector('button')!.textContent).toBe('Masuk');
+  });
+
+  it('signs in, lists the unit\'s tickets with their overdue mark, and never renders their text as HTML', async () => {
+    const form = document.querySelector<HTMLFormElement>('#login')!;
+    (form.elements.namedItem('username') as HTMLInputElement).value = 'officer.sdabmbk';
+    (form.elements.namedItem('password') as HTMLInputElement).value = 'bekasi-demo-2026';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    const row = await until(() => document.querySelector('tr.link'), 'the ticket list');
+    expect(calls.find((c) => c.path === '/api/v1/auth/login')!.body).toEqual({ username: 'officer.sdabmbk', password: 'bekasi-demo-2026' });
+    expect(calls.find((c) => c.path.startsWith('/api/v1/tickets?'))!.headers.authorization).toBe('Bearer token-officer');
+    expect(row.textContent).toContain('BKS-2026-000101');
+    expect(row.textContent).toContain('Terlambat');
+    expect(row.querySelector('img')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+    expect(document.getElementById('who')!.textContent).toContain('Petugas SDABMBK');
+  });
+
+  it('opens a ticket with its deadlines and the actions the state machine offers, sending the version it saw', async () => {
+    (document.querySelector('tr.link') as HTMLElement).click();
+    const button = await until(() => document.querySelector<HTMLButtonElement>('[data-action="acknowledge"]'), 'the actions');
+    expect([...document.querySelectorAll('[data-action]')].map((b) => b.textContent)).toEqual(['Terima disposisi', 'Bukan kewenangan']);
+    expect(document.body.textContent).toContain('Tanggapan pertama');
+    expect(document.body.textContent).toContain('terlewati');
+    expect(document.body.textContent).toContain('Anonim');
+    button.click();
+    const form = await until(() => document.querySelector<HTMLFormElement>('.action-form'), 'the action form');
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    const sent = await until(() => calls.find((c) => c.method === 'POST' && c.path.endsWith('/acknowledge')), 'the acknowledge call');
+    expect(sent.headers['if-match']).toBe('2');
+    // A concurrent change (409) tells the user and reloads the ticket.
+    await until(() => document.getElementById('toast')!.textContent === i18n.id['error.conflict'], 'the conflict message');
+  });
+
+  it('switches to English', async () => {
+    (document.getElementById('lang') as HTMLButtonElement).click();
+    await until(() => document.querySelector('nav a')!.textContent === 'Tickets', 'English navigation');
+    expect(document.getElementById('lang')!.textContent).toBe('Bahasa Indonesia');
+  });
+});
