@@ -1,6 +1,7 @@
 /**
  * @jest-environment jsdom
  */
+/// <reference lib="dom" />
 // The web UI in a browser-like DOM (jsdom) with the gateway's API played by a stub: what the user sees
 // and what the UI sends. The API's own behaviour is tested against the real services elsewhere.
 import { readFileSync } from 'node:fs';
