@@ -103,7 +103,7 @@ describe('web UI', () => {
   it('opens a ticket with its deadlines and the actions the state machine offers, sending the version it saw', async () => {
     (document.querySelector('tr.link') as HTMLElement).click();
     const button = await until(() => document.querySelector<HTMLButtonElement>('[data-action="acknowledge"]'), 'the actions');
-    expect([...document.querySelectorAll('[data-action]')].map((b) => b.textContent)).toEqual(['Terima disposisi', 'Bukan kewenangan']);
+    expect(Array.from(document.querySelectorAll('[data-action]')).map((b) => b.textContent)).toEqual(['Terima disposisi', 'Bukan kewenangan']);
     expect(document.body.textContent).toContain('Tanggapan pertama');
     expect(document.body.textContent).toContain('terlewati');
     expect(document.body.textContent).toContain('Anonim');
