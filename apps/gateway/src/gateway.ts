@@ -26,6 +26,16 @@ export function mountGateway(app: NestExpressApplication, config: GatewayConfig)
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
     logger: createLogger('gateway', config.LOG_LEVEL),
   });
+  // The UI's own files only: no inline scripts, no framing, no sniffing (defence against injected text).
+  app.use((req: { path: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    // Swagger UI (/docs) needs its inline scripts; everything else gets the strict policy.
+    if (req.path.startsWith('/docs')) return next();
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
   app.use('/api', proxy);
   app.useStaticAssets(resolve(config.WEB_ROOT), { index: 'index.html', maxAge: '5m' });
 }

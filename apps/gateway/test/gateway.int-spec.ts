@@ -107,6 +107,8 @@ describe('gateway', () => {
   it('serves the web UI and its texts, and its own health', async () => {
     const page = await request(app.getHttpServer()).get('/').expect(200);
     expect(page.text).toContain('LAPOR!');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
     expect((await request(app.getHttpServer()).get('/i18n.json').expect(200)).body.id['nav.tickets']).toBe('Laporan');
     await request(app.getHttpServer()).get('/health/live').expect(200);
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
