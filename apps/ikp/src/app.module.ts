@@ -5,7 +5,10 @@ import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/mes
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { IkpHttpController } from './http/ikp.http.controller';
 import { IkpConfig } from './ikp.config';
+import { InstructionsHttpController } from './instructions/instructions.http.controller';
+import { InstructionsService } from './instructions/instructions.service';
 import { CreateIkpTables1764400000000 } from './persistence/migrations/1764400000000-create-ikp-tables';
+import { CreateInstructions1764400000001 } from './persistence/migrations/1764400000001-create-instructions';
 import { IkpProjectionHandler } from './projection/ikp-projection.event-handler';
 import { IkpScoringService } from './scoring/ikp-scoring.service';
 import { MonthlyIkpPublisher } from './scoring/monthly-publisher';
@@ -29,13 +32,13 @@ export class IkpAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000],
+          migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001],
         }),
         MessagingModule,
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
-      controllers: [IkpHttpController],
-      providers: [IkpScoringService, IkpProjectionHandler, MonthlyIkpPublisher],
+      controllers: [IkpHttpController, InstructionsHttpController],
+      providers: [IkpScoringService, InstructionsService, IkpProjectionHandler, MonthlyIkpPublisher],
     };
   }
 }

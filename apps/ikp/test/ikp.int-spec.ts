@@ -171,6 +171,48 @@ describe('ikp service', () => {
     expect(await publisher.tick()).toBeNull();
     await waitFor('two more ikp.score-published', () => ikp.messages.length === before + 2);
   });
+
+  it('follows Instruksi Khusus Pimpinan: the leadership instructs, the unit reports, the score counts instructions done on time', async () => {
+    clock.set(new Date('2026-04-01T09:00:00+07:00'));
+    const sekda = await token({ role: 'sekda', username: 'sekda' });
+    const bupati = await token({ role: 'bupati', username: 'bupati' });
+    const head = await token({ role: 'unit_head', unitCode: 'DP3A', username: 'head.dp3a' });
+    const other = await token({ role: 'officer', unitCode: 'DLH' });
+    const instruction = {
+      unitCode: 'DP3A',
+      title: 'Tuntaskan kasus kekerasan anak di Kecamatan Babelan',
+      description: 'Pendampingan korban dan koordinasi dengan UPTD PPA.',
+      target: 'Seluruh kasus tertangani tuntas',
+      dueAt: '2026-04-15T17:00:00+07:00',
+    };
+    await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${head}`).send(instruction).expect(403);
+    const bad = await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${sekda}`).send({ ...instruction, dueAt: '2026-03-01T00:00:00+07:00' }).expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'dueAt' });
+    const first = (await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${sekda}`).send(instruction).expect(201)).body;
+    const second = (await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${bupati}`).send({ ...instruction, title: 'Tangani kekeringan dan air bersih', dueAt: '2026-04-10T17:00:00+07:00' }).expect(201)).body;
+    expect(first).toMatchObject({ state: 'active', standing: 'on_track', progress: 0, issuedBy: 'sekda' });
+
+    const report = (id: string, t: string, body: object) => http().post(`/api/v1/ikp/instructions/${id}/reports`).set('authorization', `Bearer ${t}`).send(body);
+    await report(first.id, other, { kind: 'progress', progress: 30, note: 'bukan unit kami' }).expect(403);
+    await report(first.id, head, { kind: 'progress', progress: 60, note: 'Tiga dari lima kasus selesai' }).expect(200);
+    expect((await report(first.id, head, { kind: 'progress', progress: 40, note: 'turun' }).expect(400)).body.errors[0].field).toBe('progress');
+    clock.set(new Date('2026-04-14T09:00:00+07:00'));
+    const done = (await report(first.id, head, { kind: 'done', note: 'Semua kasus tuntas, korban didampingi' }).expect(200)).body;
+    expect(done).toMatchObject({ state: 'done', standing: 'done_on_time', progress: 100 });
+    expect(done.updates.map((u: { kind: string; progress: number }) => [u.kind, u.progress])).toEqual([['progress', 60], ['done', 100]]);
+    await report(first.id, head, { kind: 'progress', progress: 100, note: 'lagi' }).expect(409);
+
+    // The second was not done by its date.
+    const listed = (await http().get('/api/v1/ikp/instructions?unitCode=DP3A').set('authorization', `Bearer ${other}`).expect(200)).body.items;
+    expect(listed.map((i: { id: string; standing: string }) => [i.id, i.standing])).toEqual([[second.id, 'overdue'], [first.id, 'done_on_time']]);
+    const unit = (await http().get('/api/v1/ikp/units/DP3A?period=2026-04').set('authorization', `Bearer ${sekda}`).expect(200)).body;
+    expect(unit.tally).toMatchObject({ instructionsDue: 2, instructionsOnTime: 1 });
+    expect(unit.values.instructions_on_time).toBe(50);
+    expect(unit.score).toBe(50);
+    await report(second.id, sekda, { kind: 'cancelled', note: 'Diambil alih BPBD' }).expect(200);
+    expect((await http().get('/api/v1/ikp/units/DP3A?period=2026-04').set('authorization', `Bearer ${sekda}`).expect(200)).body.values.instructions_on_time).toBe(100);
+  });
 });
+
 
 const IkpPublished = 'id.go.bekasi.lapor.ikp.score-published.v1';

@@ -205,7 +205,7 @@ async function escalationsView() {
 
 async function ikpView(params) {
   const period = params.get('period') || '';
-  const board = await api(`/ikp/scoreboard${period ? `?period=${encodeURIComponent(period)}` : ''}`);
+  const [board, instructions] = await Promise.all([api(`/ikp/scoreboard${period ? `?period=${encodeURIComponent(period)}` : ''}`), api('/ikp/instructions?state=active')]);
   const indicators = Object.keys(board.policy.indicators);
   const canPublish = state.me && ['admin', 'sekda'].includes(state.me.role);
   view.innerHTML = `<h1>${esc(t('ikp.title'))}</h1>
@@ -214,7 +214,11 @@ async function ikpView(params) {
     <table><thead><tr><th>${esc(t('ikp.rank'))}</th><th>${esc(t('tickets.unit'))}</th><th>${esc(t('ikp.score'))}</th><th>${esc(t('ikp.zone'))}</th>${indicators.map((i) => `<th>${esc(t(`ikp.${i}`))}</th>`).join('')}</tr></thead><tbody>
     ${board.items.map((u) => `<tr><td>${u.rank ?? '—'}</td><td>${esc(u.unitName)}</td><td>${u.score ?? '—'}</td><td>${u.zone ? `<span class="badge zone-${esc(u.zone)}">${esc(u.zone)}</span>` : `<span class="muted">${esc(t('ikp.unmeasured'))}</span>`}</td>
       ${indicators.map((i) => `<td>${u.values[i] === null ? '—' : `${u.values[i]}% <span class="muted">/ ${u.targets[i]}%</span>`}</td>`).join('')}</tr>`).join('')}
-    </tbody></table>`;
+    </tbody></table>
+    <h2>${esc(t('ikp.instructions'))}</h2>
+    ${instructions.items.length === 0 ? `<p class="muted">${esc(t('escalations.none'))}</p>` : `<table><thead><tr><th>${esc(t('tickets.subject'))}</th><th>${esc(t('tickets.unit'))}</th><th>${esc(t('instruction.due'))}</th><th>${esc(t('instruction.progress'))}</th></tr></thead><tbody>
+    ${instructions.items.map((i) => `<tr><td>${esc(i.title)}<br><span class="muted">${esc(i.target)}</span></td><td>${esc(i.unitCode)}</td><td>${esc(when(i.dueAt))} <span class="badge ${i.standing === 'overdue' ? 'overdue' : ''}">${esc(t(`standing.${i.standing}`))}</span></td><td>${i.progress}%</td></tr>`).join('')}
+    </tbody></table>`}`;
   document.getElementById('period').addEventListener('submit', (e) => {
     e.preventDefault();
     location.hash = `#/ikp?period=${new FormData(e.target).get('period')}`;

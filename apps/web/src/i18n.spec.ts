@@ -26,7 +26,8 @@ describe('web UI texts', () => {
       ...['running', 'paused', 'met', 'cancelled', 'breached'].map((s) => `state.${s}`),
       ...['unit_head', 'asda', 'sekda', 'bupati'].map((r) => `role.${r}`),
       ...['spam', 'out_of_scope', 'duplicate', 'incomplete_information'].map((k) => `archive.${k}`),
-      ...['first_response_on_time', 'resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free'].map((i) => `ikp.${i}`),
+      ...['first_response_on_time', 'resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free', 'instructions_on_time'].map((i) => `ikp.${i}`),
+      ...['on_track', 'overdue', 'done_on_time', 'done_late', 'cancelled'].map((s) => `standing.${s}`),
     ];
     expect(built.filter((key) => !(key in messages.id))).toEqual([]);
   });

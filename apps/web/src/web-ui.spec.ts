@@ -51,6 +51,22 @@ function stubApi(calls: Call[]) {
       });
     }
     if (path === `/api/v1/sla/tickets/${TICKET.id}`) return json(200, { deadlines: [{ kind: 'first-response', state: 'breached', dueAt: '2026-11-23T17:00:00.000Z' }] });
+    if (path.startsWith('/api/v1/ikp/scoreboard')) {
+      const policy = { indicators: { first_response_on_time: {}, instructions_on_time: {} } };
+      const values = { first_response_on_time: 95, instructions_on_time: null };
+      const targets = { first_response_on_time: 90, instructions_on_time: 100 };
+      return json(200, {
+        period: '2026-11',
+        policy,
+        items: [
+          { rank: 1, unitName: 'Dinas Sosial', score: 92.5, zone: 'hijau', values, targets },
+          { rank: null, unitName: 'BPBD', score: null, zone: null, values: { first_response_on_time: null, instructions_on_time: null }, targets },
+        ],
+      });
+    }
+    if (path.startsWith('/api/v1/ikp/instructions')) {
+      return json(200, { items: [{ title: 'Tangani kekeringan', target: 'Air bersih tersalur', unitCode: 'BPBD', dueAt: '2026-11-10T10:00:00.000Z', standing: 'overdue', progress: 40 }] });
+    }
     if (path === `/api/v1/tickets/${TICKET.id}/acknowledge`) return json(409, { statusCode: 409, error: 'VERSION_CONFLICT', message: 'Laporan telah diubah' });
     return json(404, { message: 'tidak ada' });
   };
@@ -114,6 +130,16 @@ describe('web UI', () => {
     expect(sent.headers['if-match']).toBe('2');
     // A concurrent change (409) tells the user and reloads the ticket.
     await until(() => document.getElementById('toast')!.textContent === i18n.id['error.conflict'], 'the conflict message');
+  });
+
+  it('shows the IKP board with its zones and the leadership\'s open instructions', async () => {
+    location.hash = '#/ikp';
+    const table = await until(() => document.querySelector('.zone-hijau'), 'the IKP board');
+    expect(table.textContent).toBe('hijau');
+    expect(document.body.textContent).toContain('95% / 90%');
+    expect(document.body.textContent).toContain('belum terukur');
+    expect(document.body.textContent).toContain('Tangani kekeringan');
+    expect(document.body.textContent).toContain('terlambat');
   });
 
   it('switches to English', async () => {

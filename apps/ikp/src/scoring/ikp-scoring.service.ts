@@ -16,6 +16,7 @@ import {
 } from '@bekasi/ikp-domain';
 import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
 import { UNITS } from '@bekasi/reference-data';
+import { InstructionsService } from '../instructions/instructions.service';
 
 const JAKARTA_MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM')`;
 
@@ -28,6 +29,7 @@ export class IkpScoringService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly instructions: InstructionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -60,6 +62,7 @@ export class IkpScoringService {
       [period],
     );
     for (const r of escalated) of(r.unit_code).escalatedBeyondUnit = r.tickets;
+    for (const [unit, t] of await this.instructions.tallies(period, db)) Object.assign(of(unit), { instructionsDue: t.due, instructionsOnTime: t.doneOnTime });
     return tallies;
   }
 

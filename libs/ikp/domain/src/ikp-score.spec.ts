@@ -6,11 +6,11 @@ describe('IKP indicators', () => {
   it('measures each indicator in percent from the tally', () => {
     expect(
       indicatorValues(tally({ assigned: 20, answered: 18, firstResponseDeadlines: 16, firstResponseOnTime: 12, resolutionDeadlines: 10, resolutionOnTime: 9, ratings: 4, ratingSum: 17, escalatedBeyondUnit: 2 })),
-    ).toEqual({ first_response_on_time: 75, resolution_on_time: 90, follow_up_rate: 90, satisfaction: 85, escalation_free: 90 });
+    ).toEqual({ first_response_on_time: 75, resolution_on_time: 90, follow_up_rate: 90, satisfaction: 85, escalation_free: 90, instructions_on_time: null });
   });
 
   it('leaves an indicator unmeasured when the period gives nothing to measure', () => {
-    expect(indicatorValues(EMPTY_TALLY)).toEqual({ first_response_on_time: null, resolution_on_time: null, follow_up_rate: null, satisfaction: null, escalation_free: null });
+    expect(indicatorValues(EMPTY_TALLY)).toEqual({ first_response_on_time: null, resolution_on_time: null, follow_up_rate: null, satisfaction: null, escalation_free: null, instructions_on_time: null });
     expect(indicatorValues(tally({ assigned: 3, answered: 5, escalatedBeyondUnit: 9 }))).toMatchObject({ follow_up_rate: 100, escalation_free: 0 });
   });
 });
@@ -22,6 +22,13 @@ describe('IKP score', () => {
     expect(result.components).toEqual({ first_response_on_time: 100, resolution_on_time: 50, follow_up_rate: 100, satisfaction: 100, escalation_free: 100 });
     expect(result.score).toBe(87.5); // 100 - 0.25 * 50
     expect(result.zone).toBe('hijau');
+  });
+
+  it('counts leadership instructions in the months they fall due, with their weight', () => {
+    const t = tally({ firstResponseDeadlines: 10, firstResponseOnTime: 9, instructionsDue: 2, instructionsOnTime: 1 });
+    expect(indicatorValues(t).instructions_on_time).toBe(50);
+    // (0.30 × 100 + 0.25 × 50) / 0.55
+    expect(ikpScore(t).score).toBe(77.3);
   });
 
   it('uses a unit\'s negotiated target instead of the default', () => {

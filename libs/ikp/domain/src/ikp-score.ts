@@ -2,7 +2,7 @@
 // unit's targets, weighted into one 0-100 score with the Ombudsman's colour zones. Every number
 // here is policy (configuration), not law: the regency sets weights, targets and zones.
 
-export const IKP_INDICATORS = ['first_response_on_time', 'resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free'] as const;
+export const IKP_INDICATORS = ['first_response_on_time', 'resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free', 'instructions_on_time'] as const;
 export type IkpIndicator = (typeof IKP_INDICATORS)[number];
 export type Zone = 'hijau' | 'kuning' | 'merah';
 
@@ -26,6 +26,8 @@ export const DEFAULT_IKP_POLICY: IkpPolicy = {
     follow_up_rate: { weight: 0.2, target: 90, label: { id: 'Laporan ditindaklanjuti', en: 'Complaints followed up' } },
     satisfaction: { weight: 0.15, target: 80, label: { id: 'Kepuasan pelapor', en: 'Reporter satisfaction' } },
     escalation_free: { weight: 0.1, target: 95, label: { id: 'Tanpa eskalasi ke pimpinan', en: 'Without escalation to leaders' } },
+    // Counted only in months where an instruction of the leadership fell due.
+    instructions_on_time: { weight: 0.25, target: 100, label: { id: 'Instruksi pimpinan tuntas tepat waktu', en: 'Leadership instructions done on time' } },
   },
   zones: { hijau: 81, kuning: 51 },
 };
@@ -44,10 +46,13 @@ export interface UnitPeriodTally {
   ratingSum: number;
   /** Tickets whose breach climbed beyond the unit head (to the Asda or higher). */
   escalatedBeyondUnit: number;
+  /** Leadership instructions due in the period whose outcome is known, and those done by their date. */
+  instructionsDue: number;
+  instructionsOnTime: number;
 }
 
 export const EMPTY_TALLY: UnitPeriodTally = {
-  assigned: 0, answered: 0, firstResponseDeadlines: 0, firstResponseOnTime: 0, resolutionDeadlines: 0, resolutionOnTime: 0, ratings: 0, ratingSum: 0, escalatedBeyondUnit: 0,
+  assigned: 0, answered: 0, firstResponseDeadlines: 0, firstResponseOnTime: 0, resolutionDeadlines: 0, resolutionOnTime: 0, ratings: 0, ratingSum: 0, escalatedBeyondUnit: 0, instructionsDue: 0, instructionsOnTime: 0,
 };
 
 const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null);
@@ -60,6 +65,7 @@ export function indicatorValues(t: UnitPeriodTally): Record<IkpIndicator, number
     follow_up_rate: percent(Math.min(t.answered, t.assigned), t.assigned),
     satisfaction: t.ratings > 0 ? Math.round((1000 * t.ratingSum) / (5 * t.ratings)) / 10 : null,
     escalation_free: t.assigned > 0 ? Math.max(0, percent(t.assigned - Math.min(t.escalatedBeyondUnit, t.assigned), t.assigned)!) : null,
+    instructions_on_time: percent(t.instructionsOnTime, t.instructionsDue),
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './ikp-score';
 export * from './target-negotiation';
+export * from './instructions';
