@@ -4,7 +4,7 @@ import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { DeadlineReminders } from './alerts/deadline-reminders';
-import { WebhookDeliveries } from './alerts/webhook-deliveries';
+import { AlertDeliveries } from './alerts/alert-deliveries';
 import { EscalationConfig } from './escalation.config';
 import { EscalationsHttpController } from './http/escalations.http.controller';
 import { EscalationEventsHandler } from './ladder/escalation.event-handler';
@@ -38,7 +38,7 @@ export class EscalationAppModule {
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
       controllers: [EscalationsHttpController],
-      providers: [EscalationLadderService, WebhookDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],
+      providers: [EscalationLadderService, AlertDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsJSON, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@bekasi/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -22,5 +22,19 @@ export class EscalationConfig extends ServiceConfig {
 
   /** Attempts before a delivery is given up (it stays visible as failed, and the alert in-app). */
   @Type(() => Number) @IsInt() @Min(1) @Max(50)
-  ESCALATION_WEBHOOK_MAX_ATTEMPTS = 8;
+  ESCALATION_DELIVERY_MAX_ATTEMPTS = 8;
+
+  /** SMTP server for e-mail alerts, e.g. smtp://mail.bekasikab.go.id:587; none: no e-mail. */
+  @IsOptional() @Transform(trim) @Matches(/^smtps?:\/\/.+/, { message: 'ESCALATION_SMTP_URL must be an smtp:// or smtps:// URL' })
+  ESCALATION_SMTP_URL?: string;
+
+  @Transform(trim) @IsString()
+  ESCALATION_EMAIL_FROM = 'LAPOR! Kabupaten Bekasi <lapor@bekasikab.go.id>';
+
+  /**
+   * The mailbox of each position alerted, as JSON: keys `unit_head:<UNIT>`, `asda:<I|II|III>`, `sekda`,
+   * `bupati`. Positions, not people: an acting Sekda reads the Sekda's mailbox.
+   */
+  @IsOptional() @Transform(trim) @IsJSON({ message: 'ESCALATION_EMAIL_DIRECTORY must be a JSON object of position → e-mail address' })
+  ESCALATION_EMAIL_DIRECTORY?: string;
 }

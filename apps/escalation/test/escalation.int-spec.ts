@@ -2,6 +2,7 @@
 // the ladder climbed in PostgreSQL, escalation.* events out through the outbox, alerts to a webhook.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -17,7 +18,7 @@ import { configureApp } from '@bekasi/platform';
 import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { EscalationAppModule } from '../src/app.module';
 import { EscalationConfig } from '../src/escalation.config';
-import { WebhookDeliveries } from '../src/alerts/webhook-deliveries';
+import { AlertDeliveries } from '../src/alerts/alert-deliveries';
 import { EscalationLadderService } from '../src/ladder/escalation-ladder.service';
 
 const calendar = new WorkingDayCalendar();
@@ -33,6 +34,21 @@ describe('escalation service', () => {
   let webhook: Server;
   const received: Array<{ auth: string | undefined; body: any }> = [];
   let failNext = 0;
+  const mails: Array<{ to: string[]; raw: string }> = [];
+  // A real SMTP server on a spare port: nodemailer speaks the protocol to it.
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString()));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
   const clock = new FakeClock(BREACHED);
 
   beforeAll(async () => {
@@ -50,11 +66,14 @@ describe('escalation service', () => {
       });
     });
     await new Promise<void>((r) => webhook.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
     infra = await TestInfra.create('escalation');
     const configValues = infra.config(EscalationConfig, {
       ESCALATION_POLL_INTERVAL_MS: '3600000',
       ESCALATION_WEBHOOK_URL: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/alerts`,
       ESCALATION_WEBHOOK_TOKEN: 'rahasia-gateway',
+      ESCALATION_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      ESCALATION_EMAIL_DIRECTORY: JSON.stringify({ 'unit_head:DLH': 'kadis.dlh@bekasikab.go.id', 'asda:II': 'asda2@bekasikab.go.id', sekda: 'sekda@bekasikab.go.id' }),
     });
     const moduleRef = await Test.createTestingModule({ imports: [EscalationAppModule.forRoot({ configValues, clock })] }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
@@ -71,6 +90,7 @@ describe('escalation service', () => {
     await app?.close();
     await infra.cleanup();
     await new Promise((r) => webhook.close(r));
+    await new Promise((r) => smtp.close(() => r(undefined)));
   });
 
   async function publish(definition: EventDefinition, data: object, ticketId: string, copies = 1) {
@@ -124,13 +144,17 @@ describe('escalation service', () => {
 
     // The gateway fails once; the delivery is retried and arrives.
     failNext = 1;
-    await app.get(WebhookDeliveries).dispatch();
+    await app.get(AlertDeliveries).dispatch();
     await db.query(`UPDATE "${infra.schema}"."deliveries" SET next_attempt_at = now() WHERE state = 'pending'`);
-    await app.get(WebhookDeliveries).dispatch();
+    await app.get(AlertDeliveries).dispatch();
     const mine = received.filter((r) => r.body.ticketId === ticketId);
     expect(mine.map((r) => r.body.level).sort()).toEqual([1, 2]);
     expect(mine[0].auth).toBe('Bearer rahasia-gateway');
     expect(mine.find((r) => r.body.level === 2)!.body.message).toMatch(/Eskalasi tingkat 2 kepada Asisten Daerah: tenggat tanggapan pertama laporan di .*Lingkungan Hidup/);
+    // And by e-mail to the mailbox of each position alerted.
+    const mailsOf = mails.filter((m) => m.raw.includes(ticketId));
+    expect(mailsOf.map((m) => m.to[0]).sort()).toEqual(['asda2@bekasikab.go.id', 'kadis.dlh@bekasikab.go.id']);
+    expect(mailsOf.find((m) => m.to[0] === 'asda2@bekasikab.go.id')!.raw).toMatch(/Subject: \[LAPOR! Bekasi\] Eskalasi tingkat 2 kepada Asisten Daerah/);
 
     const metId = await publish(SlaMetV1, { ticketId, unitCode: 'DLH', deadlineKind: 'first-response', deadlineAt: BREACHED.toISOString(), policyVersion: 'x', metAt: clock.now().toISOString(), onTime: false, workingDaysTaken: 6 }, ticketId);
     await waitFor('met applied', () => applied(metId));

@@ -49,6 +49,7 @@ const asdaGroupOf = (unitCode: string) => UNITS.find((u) => u.code === unitCode)
 export class EscalationLadderService {
   readonly ladder: EscalationLadder = escalationLadder(ESCALATION_LADDER_DEFAULT);
   private readonly calendar = new WorkingDayCalendar();
+  private readonly mailboxes: Record<string, string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,7 +58,9 @@ export class EscalationLadderService {
     @Inject(SERVICE_CONFIG) private readonly config: EscalationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
-  ) {}
+  ) {
+    this.mailboxes = config.ESCALATION_EMAIL_DIRECTORY ? (JSON.parse(config.ESCALATION_EMAIL_DIRECTORY) as Record<string, string>) : {};
+  }
 
   async openCase(tx: EntityManager, breach: SlaBreached, cause: EventEnvelope): Promise<void> {
     const s = schemaOfManager(tx);
@@ -99,6 +102,17 @@ export class EscalationLadderService {
     return closed.length;
   }
 
+  /** The channels outside the app an alert goes to: the webhook, and the mailbox of the position alerted. */
+  private deliveriesOf(step: StepRow, now: Date): Array<['webhook' | 'email', object]> {
+    const payload = alertPayload(step, now);
+    const out: Array<['webhook' | 'email', object]> = [];
+    if (this.config.ESCALATION_WEBHOOK_URL) out.push(['webhook', payload]);
+    const key = step.role === 'unit_head' ? `unit_head:${step.audienceUnitCode}` : step.role === 'asda' ? `asda:${step.audienceAsdaGroup}` : step.role;
+    const to = this.mailboxes[key];
+    if (this.config.ESCALATION_SMTP_URL && to) out.push(['email', { ...payload, to }]);
+    return out;
+  }
+
   /** Raises every level that has fallen due; the poller calls it, in its own transaction. */
   async raiseDue(): Promise<number> {
     const count = await this.dataSource.transaction((tx) => this.raiseDueIn(tx, this.clock.now(), {}));
@@ -134,10 +148,10 @@ export class EscalationLadderService {
         },
         { subject: step.ticketId, causedBy: scope.cause, time: now },
       );
-      if (this.config.ESCALATION_WEBHOOK_URL) {
+      for (const [channel, payload] of this.deliveriesOf(step, now)) {
         await tx.query(
-          `INSERT INTO "${s}"."deliveries" (id, step_id, channel, payload, state, next_attempt_at) VALUES ($1, $2, 'webhook', $3, 'pending', $4) ON CONFLICT DO NOTHING`,
-          [randomUUID(), step.id, JSON.stringify(alertPayload(step, now)), new Date()],
+          `INSERT INTO "${s}"."deliveries" (id, step_id, channel, payload, state, next_attempt_at) VALUES ($1, $2, $3, $4, 'pending', $5) ON CONFLICT DO NOTHING`,
+          [randomUUID(), step.id, channel, JSON.stringify(payload), new Date()],
         );
       }
       raised.inc({ level: String(step.level), role: step.role });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
-import { WebhookDeliveries } from '../alerts/webhook-deliveries';
+import { AlertDeliveries } from '../alerts/alert-deliveries';
 import type { EscalationConfig } from '../escalation.config';
 import { EscalationLadderService } from './escalation-ladder.service';
 
@@ -16,7 +16,7 @@ export class EscalationPoller implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly ladder: EscalationLadderService,
-    private readonly deliveries: WebhookDeliveries,
+    private readonly deliveries: AlertDeliveries,
     @Inject(SERVICE_CONFIG) private readonly config: EscalationConfig,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
