@@ -6,7 +6,9 @@ import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { SlaPolicyContext } from './clocks/sla-policy-context';
 import { TicketClocksHandler } from './clocks/ticket-clocks.event-handler';
 import { SlaHttpController } from './http/sla.http.controller';
+import { SlaPoliciesHttpController } from './http/sla-policies.http.controller';
 import { CreateSlaTables1764200000000 } from './persistence/migrations/1764200000000-create-sla-tables';
+import { CreatePolicyVersions1764200000001 } from './persistence/migrations/1764200000001-create-policy-versions';
 import { SlaConfig } from './sla.config';
 import { SlaTimerQueue } from './timers/sla-timer-queue';
 import { TimerFiring } from './timers/timer-firing.service';
@@ -30,12 +32,12 @@ export class SlaAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000],
+          migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000, CreatePolicyVersions1764200000001],
         }),
         MessagingModule,
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
-      controllers: [SlaHttpController],
+      controllers: [SlaHttpController, SlaPoliciesHttpController],
       providers: [SlaPolicyContext, TimerFiring, SlaTimerQueue, TicketClocksHandler],
     };
   }

@@ -238,4 +238,43 @@ describe('sla service', () => {
     expect(status.queue).toHaveProperty('delayed');
     await request(app.getHttpServer()).get('/api/v1/sla/queue').set('authorization', `Bearer ${own}`).expect(403);
   });
+
+  const signed = (p: Partial<AuthPrincipal>) =>
+    app.get(JwtService).signAsync(claimsOf({ userId: randomUUID(), username: 'u', role: 'officer', unitCode: null, asdaGroup: null, sessionVersion: 1, ...p } as AuthPrincipal));
+
+  it('lets the admin publish a new policy version for the future; tickets keep the version they started under', async () => {
+    clock.set(ASSIGNED);
+    const admin = await signed({ role: 'admin', username: 'admin' });
+    const officer = await signed({ role: 'officer', unitCode: 'DINSOS' });
+    const http = () => request(app.getHttpServer());
+    const listed = (await http().get('/api/v1/sla/policies').set('authorization', `Bearer ${officer}`).expect(200)).body.versions;
+    expect(listed.map((v: { version: string }) => v.version)).toEqual(['lapor-default-2025']);
+    const base = JSON.parse(JSON.stringify(listed[0]));
+    delete base.version;
+    delete base.effectiveFrom;
+    const stricter = { ...base, firstResponse: { workingDays: 2 } };
+    const effectiveFrom = '2026-03-05T00:00:00+07:00';
+
+    await http().post('/api/v1/sla/policies').set('authorization', `Bearer ${officer}`).send({ version: 'bekasi-2026-03', effectiveFrom, policy: stricter }).expect(403);
+    const broken = await http().post('/api/v1/sla/policies').set('authorization', `Bearer ${admin}`).send({ version: 'rusak', effectiveFrom, policy: { ...stricter, firstResponse: { workingDays: -1 } } }).expect(400);
+    expect(broken.body.errors[0]).toMatchObject({ field: 'policy' });
+    expect(broken.body.errors[0].reasons[0]).toMatch(/firstResponse.workingDays/);
+    const backdated = await http().post('/api/v1/sla/policies').set('authorization', `Bearer ${admin}`).send({ version: 'mundur', effectiveFrom: '2026-03-01T00:00:00+07:00', policy: stricter }).expect(400);
+    expect(backdated.body.errors[0].field).toBe('effectiveFrom');
+    await http().post('/api/v1/sla/policies').set('authorization', `Bearer ${admin}`).send({ version: 'bekasi-2026-03', effectiveFrom, policy: stricter }).expect(201);
+    await http().post('/api/v1/sla/policies').set('authorization', `Bearer ${admin}`).send({ version: 'bekasi-2026-03', effectiveFrom: '2026-03-06T00:00:00+07:00', policy: stricter }).expect(409);
+
+    // Received before the new version: the unit keeps Bekasi's 4 working days.
+    const before = await assignedTicket('DINSOS');
+    // Received after it takes effect: 2 working days.
+    const after = randomUUID();
+    const receivedAfter = jakartaInstant('2026-03-09T09:00');
+    const assignedAfter = jakartaInstant('2026-03-09T10:00');
+    await publish('ticket.received', after, 'received', receivedAfter, null, { receivedAt: receivedAfter.toISOString() });
+    await publish('ticket.assigned', after, 'assigned', assignedAfter, 'DINSOS', { decisionId: randomUUID(), routedBy: 'auto', receivedAt: receivedAfter.toISOString() });
+    await waitFor('deadlines under the new version', async () => (await deadlines(after)).length === 3);
+    const firstResponse = async (id: string) => (await db.query(`SELECT due_at, policy_version FROM "${infra.schema}"."deadlines" WHERE ticket_id = $1 AND kind = 'first-response'`, [id]))[0];
+    expect(await firstResponse(before)).toMatchObject({ policy_version: 'lapor-default-2025', due_at: calendar.addWorkingDays(ASSIGNED, 4) });
+    expect(await firstResponse(after)).toMatchObject({ policy_version: 'bekasi-2026-03', due_at: calendar.addWorkingDays(assignedAfter, 2) });
+  });
 });

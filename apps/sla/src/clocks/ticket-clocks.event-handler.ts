@@ -36,7 +36,7 @@ export class TicketClocksHandler {
     const before = stored ? loadFacts(stored.facts) : null;
     const facts = applyTicketEvent(before, event);
     if (before !== null && facts === before) return; // older than what is applied: a replay
-    const policy = this.policies.policyFor(facts.receivedAt, stored?.policyVersion);
+    const policy = await this.policies.policyFor(tx, facts.receivedAt, stored?.policyVersion);
     const ctx = this.policies.contextOf(policy);
     const clocks = slaClocks(facts, ctx);
     const previous = new Map((await store.deadlinesOf(facts.ticketId)).map((d) => [d.kind, d]));
