@@ -166,6 +166,21 @@ function actionForm(ticket, action) {
     : `<label>${esc(t(label))}<input name="${name}" required></label>`;
   holder.innerHTML = `<form class="action-form">${spec.fields.map(field).join('')}<div class="actions"><button class="primary">${esc(t('form.submit'))}</button><button type="button" class="secondary" id="cancel">${esc(t('form.cancel'))}</button></div><div class="error"></div></form>`;
   const form = holder.querySelector('form');
+  // Disposisi from triage: offer routing's suggestions, best first.
+  const unitInput = form.querySelector('input[name="unitCode"]');
+  const suggestions = ticket.triage?.suggestions ?? [];
+  if (unitInput && suggestions.length > 0) {
+    unitInput.value = suggestions[0].unitCode;
+    unitInput.setAttribute('list', 'unit-suggestions');
+    const list = document.createElement('datalist');
+    list.id = 'unit-suggestions';
+    for (const s of suggestions) {
+      const option = document.createElement('option');
+      option.value = s.unitCode;
+      list.append(option);
+    }
+    form.append(list);
+  }
   holder.querySelector('#cancel').onclick = () => (holder.innerHTML = '');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -23,6 +23,8 @@ const TICKET = {
   overdueSince: '2026-11-23T02:00:00.000Z',
 };
 
+const TRIAGE_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+
 interface Call {
   method: string;
   path: string;
@@ -51,6 +53,22 @@ function stubApi(calls: Call[]) {
       });
     }
     if (path === `/api/v1/sla/tickets/${TICKET.id}`) return json(200, { deadlines: [{ kind: 'first-response', state: 'breached', dueAt: '2026-11-23T17:00:00.000Z' }] });
+    if (path === `/api/v1/tickets/${TRIAGE_ID}`) {
+      return json(200, {
+        ...TICKET,
+        id: TRIAGE_ID,
+        status: 'triage',
+        statusLabel: 'Menunggu verifikasi admin',
+        unitCode: null,
+        overdueSince: null,
+        text: 'Banjir setinggi lutut di perumahan.',
+        reporter: { anonymous: false, confidential: false },
+        triage: { reason: 'Dua perangkat daerah sama kuat', suggestions: [{ unitCode: 'BPBD', score: 0.41 }, { unitCode: 'SDABMBK', score: 0.39 }] },
+        availableActions: [{ action: 'dispose', label: 'Disposisi' }],
+        history: [],
+      });
+    }
+    if (path === `/api/v1/tickets/${TRIAGE_ID}/disposition`) return json(200, {});
     if (path.startsWith('/api/v1/ikp/scoreboard')) {
       const policy = { indicators: { first_response_on_time: {}, instructions_on_time: {} } };
       const values = { first_response_on_time: 95, instructions_on_time: null };
@@ -130,6 +148,21 @@ describe('web UI', () => {
     expect(sent.headers['if-match']).toBe('2');
     // A concurrent change (409) tells the user and reloads the ticket.
     await until(() => document.getElementById('toast')!.textContent === i18n.id['error.conflict'], 'the conflict message');
+  });
+
+  it('offers routing\'s suggestions when the admin disposes a ticket from triage', async () => {
+    location.hash = `#/tickets/${TRIAGE_ID}`;
+    const button = await until(() => document.querySelector<HTMLButtonElement>('[data-action="dispose"]'), 'the dispose action');
+    expect(document.body.textContent).toContain('BPBD (41%)');
+    button.click();
+    const input = await until(() => document.querySelector<HTMLInputElement>('.action-form input[name="unitCode"]'), 'the disposition form');
+    expect(input.value).toBe('BPBD');
+    expect(Array.from(document.querySelectorAll('#unit-suggestions option')).map((o) => (o as HTMLOptionElement).value)).toEqual(['BPBD', 'SDABMBK']);
+    input.value = 'SDABMBK';
+    (document.querySelector('.action-form textarea[name="reason"]') as HTMLTextAreaElement).value = 'Genangan karena drainase';
+    document.querySelector('.action-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    const sent = await until(() => calls.find((c) => c.path.endsWith('/disposition')), 'the disposition call');
+    expect(sent.body).toEqual({ unitCode: 'SDABMBK', reason: 'Genangan karena drainase' });
   });
 
   it('shows the IKP board with its zones and the leadership\'s open instructions', async () => {
