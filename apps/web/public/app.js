@@ -232,12 +232,13 @@ async function ikpView(params) {
     </tbody></table>
     <h2>${esc(t('ikp.instructions'))}</h2>
     ${instructions.items.length === 0 ? `<p class="muted">${esc(t('escalations.none'))}</p>` : `<table><thead><tr><th>${esc(t('tickets.subject'))}</th><th>${esc(t('tickets.unit'))}</th><th>${esc(t('instruction.due'))}</th><th>${esc(t('instruction.progress'))}</th></tr></thead><tbody>
-    ${instructions.items.map((i) => `<tr><td>${esc(i.title)}<br><span class="muted">${esc(i.target)}</span></td><td>${esc(i.unitCode)}</td><td>${esc(when(i.dueAt))} <span class="badge ${i.standing === 'overdue' ? 'overdue' : ''}">${esc(t(`standing.${i.standing}`))}</span></td><td>${i.progress}%</td></tr>`).join('')}
-    </tbody></table>`}`;
+    ${instructions.items.map((i) => `<tr><td>${esc(i.title)}<br><span class="muted">${esc(i.target)}</span></td><td>${esc(i.unitCode)}</td><td>${esc(when(i.dueAt))} <span class="badge ${i.standing === 'overdue' ? 'overdue' : ''}">${esc(t(`standing.${i.standing}`))}</span></td><td>${i.progress}%${ownUnit(i.unitCode) ? ` <button class="secondary" data-report="${esc(i.id)}">${esc(t('instruction.report'))}</button>` : ''}</td></tr>`).join('')}
+    </tbody></table><div id="report-form"></div>`}`;
   document.getElementById('period').addEventListener('submit', (e) => {
     e.preventDefault();
     location.hash = `#/ikp?period=${new FormData(e.target).get('period')}`;
   });
+  view.querySelectorAll('[data-report]').forEach((b) => (b.onclick = () => reportForm(b.dataset.report)));
   const publish = document.getElementById('publish');
   if (publish) publish.onclick = async () => {
     try {
@@ -247,6 +248,30 @@ async function ikpView(params) {
       toast(errorText(err));
     }
   };
+}
+
+const ownUnit = (unitCode) => state.me && ['officer', 'unit_head'].includes(state.me.role) && state.me.unitCode === unitCode;
+
+/** The unit reports on a leadership instruction: progress in percent, or done. */
+function reportForm(id) {
+  const holder = document.getElementById('report-form');
+  holder.innerHTML = `<form class="action-form card"><label>${esc(t('instruction.kind'))}<select name="kind"><option value="progress">${esc(t('instruction.progress'))}</option><option value="done">${esc(t('standing.done_on_time'))}</option></select></label>
+    <label>${esc(t('instruction.progress'))} (%)<input name="progress" type="number" min="0" max="100" value="50"></label>
+    <label>${esc(t('form.note'))}<textarea name="note" required></textarea></label>
+    <div class="actions"><button class="primary">${esc(t('form.submit'))}</button></div><div class="error"></div></form>`;
+  const form = holder.querySelector('form');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(form);
+    const body = { kind: f.get('kind'), note: f.get('note'), ...(f.get('kind') === 'progress' ? { progress: Number(f.get('progress')) } : {}) };
+    try {
+      await api(`/ikp/instructions/${id}/reports`, { method: 'POST', body });
+      toast(t('done'));
+      holder.innerHTML = '';
+    } catch (err) {
+      form.querySelector('.error').textContent = errorText(err);
+    }
+  });
 }
 
 // ---------- routing ----------

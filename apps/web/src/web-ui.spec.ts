@@ -83,7 +83,13 @@ function stubApi(calls: Call[]) {
       });
     }
     if (path.startsWith('/api/v1/ikp/instructions')) {
-      return json(200, { items: [{ title: 'Tangani kekeringan', target: 'Air bersih tersalur', unitCode: 'BPBD', dueAt: '2026-11-10T10:00:00.000Z', standing: 'overdue', progress: 40 }] });
+      if (method === 'POST') return json(200, {});
+      return json(200, {
+        items: [
+          { id: 'i-1', title: 'Tangani kekeringan', target: 'Air bersih tersalur', unitCode: 'BPBD', dueAt: '2026-11-10T10:00:00.000Z', standing: 'overdue', progress: 40 },
+          { id: 'i-2', title: 'Perbaiki jalan menuju puskesmas', target: 'Jalan mulus', unitCode: 'SDABMBK', dueAt: '2026-12-10T10:00:00.000Z', standing: 'on_track', progress: 20 },
+        ],
+      });
     }
     if (path === `/api/v1/tickets/${TICKET.id}/acknowledge`) return json(409, { statusCode: 409, error: 'VERSION_CONFLICT', message: 'Laporan telah diubah' });
     return json(404, { message: 'tidak ada' });
@@ -173,6 +179,15 @@ describe('web UI', () => {
     expect(document.body.textContent).toContain('belum terukur');
     expect(document.body.textContent).toContain('Tangani kekeringan');
     expect(document.body.textContent).toContain('terlambat');
+    // The officer reports only on their own unit's instruction.
+    expect(Array.from(document.querySelectorAll('[data-report]')).map((b) => (b as HTMLElement).dataset.report)).toEqual(['i-2']);
+    (document.querySelector('[data-report="i-2"]') as HTMLButtonElement).click();
+    const form = await until(() => document.querySelector<HTMLFormElement>('#report-form form'), 'the report form');
+    (form.elements.namedItem('kind') as HTMLSelectElement).value = 'done';
+    (form.elements.namedItem('note') as HTMLTextAreaElement).value = 'Jalan sudah diaspal ulang';
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    const sent = await until(() => calls.find((c) => c.method === 'POST' && c.path === '/api/v1/ikp/instructions/i-2/reports'), 'the report call');
+    expect(sent.body).toEqual({ kind: 'done', note: 'Jalan sudah diaspal ulang' });
   });
 
   it('switches to English', async () => {
