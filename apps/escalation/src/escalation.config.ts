@@ -1,8 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsJSON, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@bekasi/platform';
+import { ServiceConfig, trim } from '@bekasi/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class EscalationConfig extends ServiceConfig {
   /** How often (real milliseconds) due ladder steps are raised and pending deliveries sent. */

@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { trim } from '@bekasi/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const URL_RULE = /^https?:\/\/[^/]+$/;
 const urlMessage = (name: string) => `${name} must be an http(s)://host:port URL without a path`;
 

@@ -1,8 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@bekasi/platform';
+import { ServiceConfig, trim } from '@bekasi/platform';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SlaConfig extends ServiceConfig {
   /** The unit of the regency's LAPOR admin, who owes the verification and disposition deadline. */

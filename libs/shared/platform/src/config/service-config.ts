@@ -9,7 +9,8 @@ export class ConfigError extends Error {
   }
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** `@Transform(trim)`: configuration values arrive with stray spaces from env files and YAML. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
  * Settings every service shares, read from the environment and validated at boot, so a missing or
