@@ -3,7 +3,17 @@ import { SlaMetV1, TICKET_LIFECYCLE_EVENTS, type EventEnvelope } from '@bekasi/c
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, OutboxWriter, type EventContext } from '@bekasi/messaging';
 import { counter } from '@bekasi/platform';
-import { applyTicketEvent, loadFacts, plannedTimers, slaClocks, storeFacts, type PlannedTimer, type TicketFactEvent } from '@bekasi/sla-domain';
+import {
+  applyTicketEvent,
+  loadFacts,
+  nextDeadlineRecord,
+  plannedTimers,
+  retiredDeadlineState,
+  slaClocks,
+  storeFacts,
+  type PlannedTimer,
+  type TicketFactEvent,
+} from '@bekasi/sla-domain';
 import { SlaTimerQueue } from '../timers/sla-timer-queue';
 import { SlaPolicyContext } from './sla-policy-context';
 import { SlaStore, type DeadlineRow } from './sla-store';
@@ -45,10 +55,7 @@ export class TicketClocksHandler {
     for (const clock of clocks) {
       const prev = previous.get(clock.kind);
       previous.delete(clock.kind);
-      const sameInstance = !!prev && prev.startsAt.getTime() === clock.startsAt.getTime() && prev.unitCode === clock.unitCode;
-      const wasBreached = sameInstance && prev!.state === 'breached';
-      // A breached deadline stays breached while it is still owed: the breach was announced once.
-      const state = wasBreached && (clock.state === 'running' || clock.state === 'paused') ? 'breached' : clock.state;
+      const record = nextDeadlineRecord(prev, clock);
       const row: DeadlineRow = {
         ticketId: facts.ticketId,
         kind: clock.kind,
@@ -56,21 +63,21 @@ export class TicketClocksHandler {
         startsAt: clock.startsAt,
         workingDays: clock.workingDays,
         dueAt: clock.dueAt,
-        state,
+        state: record.state,
         metAt: clock.metAt,
-        onTime: clock.onTime === null ? null : clock.onTime && !wasBreached,
-        breachedAt: sameInstance ? prev!.breachedAt : null,
+        onTime: record.onTime,
+        breachedAt: record.breachedAt,
         policyVersion: policy.version,
       };
       await store.saveDeadline(row, now);
-      if (clock.state === 'met' && !(sameInstance && prev!.state === 'met')) await this.announceMet(tx, row, clock.workingDaysTaken ?? 0, envelope);
-      const timers = state === 'running' ? plannedTimers(facts.ticketId, clock, this.policies.reminders, ctx.calendar, facts.pauses) : [];
+      if (record.newlyMet) await this.announceMet(tx, row, clock.workingDaysTaken ?? 0, envelope);
+      const timers = record.state === 'running' ? plannedTimers(facts.ticketId, clock, this.policies.reminders, ctx.calendar, facts.pauses) : [];
       await store.syncTimers(facts.ticketId, clock.kind, timers, policy.version);
       toSchedule.push(...timers);
     }
-    // Clocks that no longer exist (the unit refused the ticket, the answer was withdrawn by a reopening).
     for (const prev of previous.values()) {
-      if (prev.state === 'running' || prev.state === 'paused') await store.saveDeadline({ ...prev, state: 'cancelled' }, now);
+      const state = retiredDeadlineState(prev);
+      if (state !== prev.state) await store.saveDeadline({ ...prev, state }, now);
       await store.syncTimers(facts.ticketId, prev.kind, [], policy.version);
     }
     await store.saveFacts(facts.ticketId, storeFacts(facts), policy.version, now);

@@ -135,3 +135,40 @@ export function reminderRulesOf(ladder: { reminders?: ReadonlyArray<{ atFraction
     .filter((r) => r.fraction > 0 && r.fraction < 1)
     .sort((a, b) => a.fraction - b.fraction);
 }
+
+/** What the SLA service stored of a deadline: its instance (start, unit) and where it stands. */
+export interface StoredDeadline {
+  startsAt: Date;
+  unitCode: string;
+  state: ClockState | 'breached';
+  breachedAt: Date | null;
+}
+
+export interface DeadlineRecord {
+  state: ClockState | 'breached';
+  onTime: boolean | null;
+  breachedAt: Date | null;
+  /** The deadline was met by this change (announce sla.met once). */
+  newlyMet: boolean;
+}
+
+/**
+ * How a recomputed clock is recorded over what was stored: a breached deadline stays breached while it
+ * is still owed (the breach was announced once), one met after its breach is late whatever the dates
+ * say, and a new instance (a new disposition) starts clean.
+ */
+export function nextDeadlineRecord(previous: StoredDeadline | undefined, clock: SlaClock): DeadlineRecord {
+  const sameInstance = !!previous && previous.startsAt.getTime() === clock.startsAt.getTime() && previous.unitCode === clock.unitCode;
+  const wasBreached = sameInstance && previous!.state === 'breached';
+  return {
+    state: wasBreached && (clock.state === 'running' || clock.state === 'paused') ? 'breached' : clock.state,
+    onTime: clock.onTime === null ? null : clock.onTime && !wasBreached,
+    breachedAt: sameInstance ? previous!.breachedAt : null,
+    newlyMet: clock.state === 'met' && !(sameInstance && previous!.state === 'met'),
+  };
+}
+
+/** A deadline whose clock no longer exists (the unit refused the ticket, a reopening withdrew the answer). */
+export function retiredDeadlineState(previous: StoredDeadline): StoredDeadline['state'] {
+  return previous.state === 'running' || previous.state === 'paused' ? 'cancelled' : previous.state;
+}
