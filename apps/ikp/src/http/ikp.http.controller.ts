@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { IKP_INDICATORS, periodOf, type IkpIndicator } from '@bekasi/ikp-domain';
+import { IKP_INDICATORS, isPeriod, periodOf, type IkpIndicator } from '@bekasi/ikp-domain';
 import { IkpScoringService } from '../scoring/ikp-scoring.service';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -101,7 +101,7 @@ export class IkpHttpController {
   }
 
   private checkedPeriod(period: string): string {
-    if (!PERIOD.test(period)) {
+    if (!isPeriod(period)) {
       throw new BadPeriod();
     }
     return period;

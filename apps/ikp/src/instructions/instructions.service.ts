@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Inject, Inj
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { checkProgress, instructionTally, standingOf, type Instruction } from '@bekasi/ikp-domain';
+import { checkProgress, instructionTally, mayReport, standingOf, type Instruction } from '@bekasi/ikp-domain';
 import { schemaOfManager } from '@bekasi/messaging';
 import { UNITS } from '@bekasi/reference-data';
 
@@ -68,8 +68,7 @@ export class InstructionsService {
       const s = schemaOfManager(tx);
       const [row]: InstructionRow[] = await tx.query(`SELECT ${COLUMNS} FROM "${s}"."instructions" WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Instruksi tidak ditemukan.' });
-      const allowed = kind === 'cancelled' ? ['sekda', 'bupati'].includes(by.role) : ['officer', 'unit_head'].includes(by.role) && by.unitCode === row.unitCode;
-      if (!allowed) {
+      if (!mayReport(kind, by, row.unitCode)) {
         throw new ForbiddenException({
           statusCode: 403,
           error: 'FORBIDDEN',

@@ -1,17 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { periodOf } from '@bekasi/ikp-domain';
+import { previousPeriod } from '@bekasi/ikp-domain';
 import { schemaOfManager } from '@bekasi/messaging';
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import type { IkpConfig } from '../ikp.config';
 import { IkpScoringService } from './ikp-scoring.service';
-
-/** The month before the one `instant` falls in (Asia/Jakarta). */
-export function previousPeriod(instant: Date): string {
-  const [year, month] = periodOf(instant).split('-').map(Number);
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
 
 /**
  * Publishes the last month's IKP scores once the month is over, if nobody has yet: the monthly,

@@ -1,4 +1,4 @@
-import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, periodOf, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
+import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, periodOf, previousPeriod, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
 
 const tally = (t: Partial<UnitPeriodTally>): UnitPeriodTally => ({ ...EMPTY_TALLY, ...t });
 
@@ -71,5 +71,6 @@ describe('ranking and periods', () => {
     expect(periodOf(new Date('2026-10-31T16:59:59Z'))).toBe('2026-10');
     expect(periodOf(new Date('2026-10-31T17:00:00Z'))).toBe('2026-11');
     expect([isPeriod('2026-11'), isPeriod('2026-13'), isPeriod('26-11')]).toEqual([true, false, false]);
+    expect([previousPeriod(new Date('2026-01-01T00:00:00+07:00')), previousPeriod(new Date('2026-03-31T23:59:59+07:00'))]).toEqual(['2025-12', '2026-02']);
   });
 });

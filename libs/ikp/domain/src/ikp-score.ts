@@ -1,6 +1,7 @@
 // IKP scoring of a unit for a period: indicators measured from its tickets, compared with the
 // unit's targets, weighted into one 0-100 score with the Ombudsman's colour zones. Every number
 // here is policy (configuration), not law: the regency sets weights, targets and zones.
+import { jakartaDate } from '@bekasi/calendar';
 
 export const IKP_INDICATORS = ['first_response_on_time', 'resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free', 'instructions_on_time'] as const;
 export type IkpIndicator = (typeof IKP_INDICATORS)[number];
@@ -123,9 +124,15 @@ export function rankByScore<T extends { unitCode: string; score: number | null }
   return [...ranked, ...unmeasured.map((item) => ({ rank: null, item }))];
 }
 
-/** YYYY-MM of an instant in Asia/Jakarta (WIB, UTC+7, no daylight saving). */
+/** YYYY-MM of an instant in Asia/Jakarta. */
 export function periodOf(instant: Date): string {
-  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 7);
+  return jakartaDate(instant).slice(0, 7);
+}
+
+/** The month before the one `instant` falls in (Asia/Jakarta). */
+export function previousPeriod(instant: Date): string {
+  const [year, month] = periodOf(instant).split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 export function isPeriod(text: string): boolean {

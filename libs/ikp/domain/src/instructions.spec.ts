@@ -1,4 +1,4 @@
-import { checkProgress, instructionTally, standingOf, type Instruction } from './instructions';
+import { checkProgress, instructionTally, mayReport, standingOf, type Instruction } from './instructions';
 
 const due = new Date('2026-11-30T16:59:59Z');
 const at = (iso: string) => new Date(iso);
@@ -30,5 +30,12 @@ describe('IKP instructions', () => {
     expect(checkProgress(40, 120, '')).toMatch(/0 dan 100/);
     expect(checkProgress(60, 40, 'turun')).toMatch(/penjelasan/);
     expect(checkProgress(60, 40, 'Korban baru dilaporkan, penanganan ulang')).toBeNull();
+  });
+
+  it('lets the instructed unit report and only the leadership cancel', () => {
+    const who = (role: string, unitCode: string | null = null) => ({ role, unitCode });
+    expect([mayReport('progress', who('officer', 'DP3A'), 'DP3A'), mayReport('done', who('unit_head', 'DP3A'), 'DP3A')]).toEqual([true, true]);
+    expect([mayReport('done', who('unit_head', 'DLH'), 'DP3A'), mayReport('progress', who('sekda'), 'DP3A'), mayReport('cancelled', who('unit_head', 'DP3A'), 'DP3A')]).toEqual([false, false, false]);
+    expect([mayReport('cancelled', who('sekda'), 'DP3A'), mayReport('cancelled', who('bupati'), 'DP3A'), mayReport('cancelled', who('admin'), 'DP3A')]).toEqual([true, true, false]);
   });
 });

@@ -39,3 +39,11 @@ export function checkProgress(previous: number, next: number, note: string): str
   if (next < previous && note.trim().length < 10) return 'Kemajuan yang turun perlu penjelasan paling sedikit 10 karakter.';
   return null;
 }
+
+export type InstructionReport = 'progress' | 'done' | 'cancelled';
+
+/** The instructed unit (its officers and head) reports progress and completion; only the leadership cancels. */
+export function mayReport(kind: InstructionReport, reader: { role: string; unitCode: string | null }, instructedUnit: string): boolean {
+  if (kind === 'cancelled') return reader.role === 'sekda' || reader.role === 'bupati';
+  return (reader.role === 'officer' || reader.role === 'unit_head') && reader.unitCode === instructedUnit;
+}
