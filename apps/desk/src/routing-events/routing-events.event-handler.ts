@@ -12,7 +12,7 @@ import {
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, PermanentEventError, type EventContext } from '@bekasi/messaging';
 import { LOGGER, type AppLogger } from '@bekasi/platform';
-import { decide, receiveTicket, type TicketCommand, type TicketDecision } from '@bekasi/tickets-domain';
+import { decide, receiveTicket, staleBreachReason, type TicketCommand, type TicketDecision } from '@bekasi/tickets-domain';
 import type { UnitSuggestion } from '@bekasi/desk-client';
 import { TicketRepository, type ComplaintFacts, type TicketRecord } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
@@ -98,30 +98,13 @@ export class RoutingEventsHandler implements OnModuleInit {
   async onSlaBreached(data: SlaBreached, { tx, envelope }: EventContext) {
     const repo = new TicketRepository(tx);
     const record = await repo.find(data.ticketId, undefined, true);
-    const stale = this.staleBreach(data, record);
+    const stale = record ? staleBreachReason(record.snapshot, { ...data, deadlineAt: new Date(data.deadlineAt) }) : 'unknown ticket';
     if (stale !== null) {
       this.logger.info({ ticketId: data.ticketId, deadlineKind: data.deadlineKind, unitCode: data.unitCode, status: record?.snapshot.status, why: stale }, 'stale sla.breached ignored');
       return;
     }
     if (data.deadlineKind === 'auto-close') return this.autoClose(tx, record!, data, envelope);
     await repo.markOverdue(data.ticketId, new Date(data.breachedAt));
-  }
-
-  /** Why the breach no longer applies to the ticket as it is now, or null when it does. */
-  private staleBreach(data: SlaBreached, record: TicketRecord | null): string | null {
-    if (!record) return 'unknown ticket';
-    const t = record.snapshot;
-    if (data.deadlineKind === 'auto-close') {
-      if (t.status !== 'answered') return `ticket is ${t.status}, not answered`;
-      // The countdown of an earlier answer (the reporter reopened, a unit answered again).
-      if (t.unitCode !== data.unitCode) return `answered by ${t.unitCode}, the countdown was ${data.unitCode}'s`;
-      if (t.answeredAt && new Date(data.deadlineAt) < t.answeredAt) return 'the deadline precedes the current answer';
-      return null;
-    }
-    if (t.status === 'closed' || t.status === 'archived') return `ticket is ${t.status}`;
-    // Re-disposed since: the new unit's first-response clock started afresh.
-    if (data.deadlineKind === 'first-response' && t.unitCode !== data.unitCode) return `ticket is now with ${t.unitCode ?? 'no unit'}`;
-    return null;
   }
 
   private async autoClose(tx: EntityManager, record: TicketRecord, data: SlaBreached, envelope: EventEnvelope): Promise<void> {

@@ -11,3 +11,4 @@ export * from './transition-table';
 export * from './ticket-decision';
 export * from './lapor-status';
 export * from './reporter-privacy';
+export * from './sla-breach';
