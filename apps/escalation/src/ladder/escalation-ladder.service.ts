@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '@bekasi/clock';
 import { audienceOf, escalationLadder, escalationSteps, type EscalationLadder } from '@bekasi/escalation-domain';
 import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
 import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
-import { ESCALATION_LADDER_DEFAULT, UNITS } from '@bekasi/reference-data';
+import { ESCALATION_LADDER_DEFAULT, unitByCode } from '@bekasi/reference-data';
 import type { EscalationConfig } from '../escalation.config';
 
 const raised = counter({ name: 'escalations_raised_total', help: 'Escalation alerts raised, by ladder level and role', labelNames: ['level', 'role'] });
@@ -38,7 +38,7 @@ export const STEP_COLUMNS = `s.id, s.case_id AS "caseId", s.ticket_id AS "ticket
   s.state, s.raised_at AS "raisedAt", s.acknowledged_at AS "acknowledgedAt", s.acknowledged_by AS "acknowledgedBy",
   c.deadline_kind AS "deadlineKind", c.deadline_at AS "deadlineAt", c.state AS "caseState"`;
 
-const asdaGroupOf = (unitCode: string) => UNITS.find((u) => u.code === unitCode)?.asda ?? null;
+const asdaGroupOf = (unitCode: string) => unitByCode(unitCode)?.asda ?? null;
 
 /**
  * Opens a case for every breached deadline, raises its ladder levels as they fall due (level 1 at
@@ -175,7 +175,7 @@ const DEADLINE_LABELS: Record<string, string> = {
 
 /** What a gateway (WhatsApp, e-mail) receives: the facts and a ready message in Bahasa Indonesia. */
 export function alertPayload(step: StepRow, at: Date) {
-  const unit = UNITS.find((u) => u.code === step.unitCode);
+  const unit = unitByCode(step.unitCode);
   return {
     escalationId: step.id,
     ticketId: step.ticketId,

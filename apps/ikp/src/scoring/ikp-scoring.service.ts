@@ -15,7 +15,7 @@ import {
   type UnitPeriodTally,
 } from '@bekasi/ikp-domain';
 import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
-import { UNITS } from '@bekasi/reference-data';
+import { unitByCode, UNITS } from '@bekasi/reference-data';
 import { InstructionsService } from '../instructions/instructions.service';
 
 const JAKARTA_MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM')`;
@@ -84,7 +84,7 @@ export class IkpScoringService {
   }
 
   async unit(unitCode: string, period: string) {
-    const unit = UNITS.find((u) => u.code === unitCode);
+    const unit = unitByCode(unitCode);
     if (!unit) throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Perangkat daerah tidak ditemukan.' });
     const [tallies, targets] = await Promise.all([this.tallies(period), this.targets(period)]);
     const tally = tallies.get(unitCode) ?? EMPTY_TALLY;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Roles, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
-import { UNITS } from '@bekasi/reference-data';
+import { unitsOfAsdaGroup } from '@bekasi/reference-data';
 import { DEADLINE_KINDS } from '@bekasi/sla-domain';
 import { SlaStore } from '../clocks/sla-store';
 import { SlaTimerQueue } from '../timers/sla-timer-queue';
@@ -21,7 +21,7 @@ export class DeadlinesQuery extends PageQuery {
 }
 
 // The Asda groups of the reference data; the desk's units table is where admins change them.
-const asdaDirectory = { unitsOfAsda: (group: string) => UNITS.filter((u) => u.asda === group).map((u) => u.code) };
+const asdaDirectory = { unitsOfAsda: unitsOfAsdaGroup };
 
 /** Read side of the SLA clocks, scoped to the caller's units like every ticket query. */
 @ApiTags('sla')

@@ -68,6 +68,16 @@ export const UNITS: readonly UnitReference[] = [
   })),
 ];
 
+/** The reference entry of a unit, or undefined for an unknown code. */
+export function unitByCode(code: string): UnitReference | undefined {
+  return UNITS.find((u) => u.code === code);
+}
+
+/** The units an Asisten Daerah group covers by default (deployments may regroup units in desk). */
+export function unitsOfAsdaGroup(group: string): string[] {
+  return UNITS.filter((u) => u.asda === group).map((u) => u.code);
+}
+
 export const HOLIDAYS: readonly HolidayReference[] = holidaysFile.holidays as HolidayReference[];
 
 export const SLA_POLICY_DEFAULT = slaPolicyFile;
