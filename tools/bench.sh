@@ -3,6 +3,7 @@
 # Starts its own lapor-sim on a spare port for the poller benchmark and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/node/ensure-runtime.sh
 mkdir -p .run/logs
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"

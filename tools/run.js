@@ -4,6 +4,7 @@
 'use strict';
 const path = require('node:path');
 const root = path.resolve(__dirname, '..');
+if (!require('./node/runtime').runsOnProjectNode()) return;
 process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || path.join(root, 'tsconfig.json');
 require('@swc-node/register');
 const tsconfigPaths = require('tsconfig-paths');

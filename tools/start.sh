@@ -6,6 +6,7 @@
 # once everything is ready; `npm stop` stops a detached system.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/node/ensure-runtime.sh
 root="$(pwd)"
 mkdir -p .run/logs
 detach=false

@@ -3,6 +3,7 @@
 # against the real Kafka, PostgreSQL and Redis. Starts the project's Kafka broker if it is not up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source tools/node/ensure-runtime.sh
 mkdir -p .run
 status=0
 
