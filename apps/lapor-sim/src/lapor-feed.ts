@@ -38,6 +38,7 @@ const MALFORMATIONS: ((report: Record<string, unknown>) => void)[] = [
 @Injectable()
 export class LaporFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private reports: unknown[] = [];
+  private readonly byTrackingId = new Map<string, unknown>();
   private generator!: SyntheticLaporFeed;
   private malformedRandom!: () => number;
   private requestRandom!: () => number;
@@ -76,6 +77,7 @@ export class LaporFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     this.malformedRandom = seededRandom(seed ^ 0x6d616c66);
     this.requestRandom = seededRandom(seed ^ 0x72657173);
     this.reports = [];
+    this.byTrackingId.clear();
     this.requests = 0;
     this.generate(initialReports);
   }
@@ -85,8 +87,14 @@ export class LaporFeed implements OnApplicationBootstrap, OnApplicationShutdown 
       const report = this.generator.next() as LaporApiReport & Record<string, unknown>;
       if (this.malformedRandom() < this.faults.malformedRate) MALFORMATIONS[Math.floor(this.malformedRandom() * MALFORMATIONS.length)](report);
       this.reports.push(report);
+      if (typeof report.tracking_id === 'string') this.byTrackingId.set(report.tracking_id, report);
     }
     return this.reports.length;
+  }
+
+  /** The report with this tracking id, as served. */
+  find(trackingId: string): unknown {
+    return this.byTrackingId.get(trackingId);
   }
 
   setRate(perSecond: number) {

@@ -15,6 +15,8 @@ async function main() {
     service: 'lapor-sim',
     title: 'lapor-sim — a stand-in for the SP4N-LAPOR! API',
     defaultPort: 3100,
+    // Follow-ups carry their attachments (base64) in the body.
+    bodyLimit: '60mb',
   });
 }
 
