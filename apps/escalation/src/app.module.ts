@@ -8,10 +8,13 @@ import { AlertDeliveries } from './alerts/alert-deliveries';
 import { EscalationConfig } from './escalation.config';
 import { EscalationsHttpController } from './http/escalations.http.controller';
 import { EscalationEventsHandler } from './ladder/escalation.event-handler';
-import { EscalationLadderService } from './ladder/escalation-ladder.service';
+import { EscalationLadderWorkflow } from './ladder/escalation-ladder.workflow';
+import { EscalationAlertsWorkflow } from './alerts/escalation-alerts.workflow';
+import { RegistryUnitGroups } from './units/unit-groups';
 import { EscalationPoller } from './ladder/escalation-poller';
 import { CreateEscalationTables1764300000000 } from './persistence/migrations/1764300000000-create-escalation-tables';
 import { CreateReminders1764300000001 } from './persistence/migrations/1764300000001-create-reminders';
+import { UnitGroupsFromRegistry1764300000002 } from './persistence/migrations/1764300000002-unit-groups-from-registry';
 
 export interface EscalationModuleOptions {
   /** Validated configuration (tests); the environment otherwise. */
@@ -32,13 +35,13 @@ export class EscalationAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001],
+          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001, UnitGroupsFromRegistry1764300000002],
         }),
         MessagingModule,
         AuthModule.forRoot({ secret: config.JWT_SECRET }),
       ],
       controllers: [EscalationsHttpController],
-      providers: [EscalationLadderService, AlertDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],
+      providers: [RegistryUnitGroups, EscalationLadderWorkflow, EscalationAlertsWorkflow, AlertDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],
     };
   }
 }

@@ -19,7 +19,7 @@ import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { EscalationAppModule } from '../src/app.module';
 import { EscalationConfig } from '../src/escalation.config';
 import { AlertDeliveries } from '../src/alerts/alert-deliveries';
-import { EscalationLadderService } from '../src/ladder/escalation-ladder.service';
+import { EscalationLadderWorkflow } from '../src/ladder/escalation-ladder.workflow';
 
 const calendar = new WorkingDayCalendar();
 // Tuesday 3 March 2026, 00:00 WIB: a first-response deadline that passed.
@@ -135,10 +135,10 @@ describe('escalation service', () => {
     await waitFor('level 1', () => events(ticketId, 'escalation.raised').length === 1);
     // One working day later nothing more is due.
     clock.set(calendar.addWorkingDays(BREACHED, 1));
-    await app.get(EscalationLadderService).raiseDue();
+    await app.get(EscalationLadderWorkflow).raiseDue();
     expect((await steps(ticketId))[1].state).toBe('pending');
     clock.set(calendar.addWorkingDays(BREACHED, 2));
-    expect(await app.get(EscalationLadderService).raiseDue()).toBeGreaterThanOrEqual(1);
+    expect(await app.get(EscalationLadderWorkflow).raiseDue()).toBeGreaterThanOrEqual(1);
     await waitFor('level 2', () => events(ticketId, 'escalation.raised').length === 2);
     expect(events(ticketId, 'escalation.raised')[1]).toMatchObject({ level: 2, role: 'asda' });
 
@@ -159,7 +159,7 @@ describe('escalation service', () => {
     const metId = await publish(SlaMetV1, { ticketId, unitCode: 'DLH', deadlineKind: 'first-response', deadlineAt: BREACHED.toISOString(), policyVersion: 'x', metAt: clock.now().toISOString(), onTime: false, workingDaysTaken: 6 }, ticketId);
     await waitFor('met applied', () => applied(metId));
     clock.set(calendar.addWorkingDays(BREACHED, 6));
-    await app.get(EscalationLadderService).raiseDue();
+    await app.get(EscalationLadderWorkflow).raiseDue();
     expect((await steps(ticketId)).map((s: { state: string }) => s.state)).toEqual(['raised', 'raised', 'cancelled']);
     await new Promise((r) => setTimeout(r, 500));
     expect(events(ticketId, 'escalation.raised')).toHaveLength(2);

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import { AlertDeliveries } from '../alerts/alert-deliveries';
 import type { EscalationConfig } from '../escalation.config';
-import { EscalationLadderService } from './escalation-ladder.service';
+import { EscalationLadderWorkflow } from './escalation-ladder.workflow';
 
 /**
  * Raises ladder levels as business time reaches them and sends pending deliveries. Levels are days
@@ -15,7 +15,7 @@ export class EscalationPoller implements OnApplicationBootstrap, OnApplicationSh
   private running?: Promise<void>;
 
   constructor(
-    private readonly ladder: EscalationLadderService,
+    private readonly ladder: EscalationLadderWorkflow,
     private readonly deliveries: AlertDeliveries,
     @Inject(SERVICE_CONFIG) private readonly config: EscalationConfig,
     @Inject(LOGGER) private readonly logger: AppLogger,

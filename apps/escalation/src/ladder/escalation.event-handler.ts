@@ -11,7 +11,7 @@ import {
 } from '@bekasi/contracts';
 import { EventConsumer, OutboxRelay, type EventContext } from '@bekasi/messaging';
 import { DeadlineReminders } from '../alerts/deadline-reminders';
-import { EscalationLadderService } from './escalation-ladder.service';
+import { EscalationLadderWorkflow } from './escalation-ladder.workflow';
 
 /**
  * sla.breached opens a case (level 1 raised at once); sla.met resolves it; the ticket's end, or its
@@ -21,7 +21,7 @@ import { EscalationLadderService } from './escalation-ladder.service';
 export class EscalationEventsHandler {
   constructor(
     consumer: EventConsumer,
-    private readonly ladder: EscalationLadderService,
+    private readonly ladder: EscalationLadderWorkflow,
     private readonly reminders: DeadlineReminders,
     private readonly relay: OutboxRelay,
   ) {

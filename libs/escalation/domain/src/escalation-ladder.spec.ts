@@ -1,6 +1,6 @@
 import { jakartaInstant, WorkingDayCalendar } from '@bekasi/calendar';
 import { ESCALATION_LADDER_DEFAULT } from '@bekasi/reference-data';
-import { audienceOf, canAcknowledge, canSee, escalationLadder, escalationSteps } from './escalation-ladder';
+import { audienceOf, escalationLadder, escalationSteps } from './escalation-ladder';
 
 const calendar = new WorkingDayCalendar();
 const ladder = escalationLadder(ESCALATION_LADDER_DEFAULT);
@@ -54,28 +54,5 @@ describe('escalation ladder', () => {
     expect(audienceOf('unit_head', 'DINSOS', asdaOf)).toEqual({ role: 'unit_head', unitCode: 'DINSOS', asdaGroup: null });
     expect(audienceOf('asda', 'DLH', asdaOf)).toEqual({ role: 'asda', unitCode: null, asdaGroup: 'II' });
     expect(audienceOf('sekda', 'DLH', asdaOf)).toEqual({ role: 'sekda', unitCode: null, asdaGroup: null });
-  });
-
-  it('shows an escalation to the unit, its Asda and everyone above, and to nobody else', () => {
-    const reader = (role: string, unitCode: string | null = null, asdaGroup: string | null = null) => ({ role, unitCode, asdaGroup });
-    expect(canSee(reader('officer', 'DINSOS'), 'DINSOS', 'I')).toBe(true);
-    expect(canSee(reader('unit_head', 'DLH'), 'DINSOS', 'I')).toBe(false);
-    expect(canSee(reader('asda', null, 'I'), 'DINSOS', 'I')).toBe(true);
-    expect(canSee(reader('asda', null, 'II'), 'DINSOS', 'I')).toBe(false);
-    expect(canSee(reader('asda'), 'DINSOS', null)).toBe(false);
-    for (const role of ['admin', 'sekda', 'bupati']) expect(canSee(reader(role), 'DINSOS', 'I')).toBe(true);
-    expect(canSee(reader('reporter'), 'DINSOS', 'I')).toBe(false);
-  });
-
-  it('lets only the addressee acknowledge', () => {
-    const head = audienceOf('unit_head', 'DINSOS', asdaOf);
-    expect(canAcknowledge({ role: 'unit_head', unitCode: 'DINSOS', asdaGroup: null }, head)).toBe(true);
-    expect(canAcknowledge({ role: 'unit_head', unitCode: 'DLH', asdaGroup: null }, head)).toBe(false);
-    expect(canAcknowledge({ role: 'officer', unitCode: 'DINSOS', asdaGroup: null }, head)).toBe(false);
-    const asda = audienceOf('asda', 'DINSOS', asdaOf);
-    expect(canAcknowledge({ role: 'asda', unitCode: null, asdaGroup: 'I' }, asda)).toBe(true);
-    expect(canAcknowledge({ role: 'asda', unitCode: null, asdaGroup: 'II' }, asda)).toBe(false);
-    expect(canAcknowledge({ role: 'sekda', unitCode: null, asdaGroup: null }, audienceOf('sekda', 'DINSOS', asdaOf))).toBe(true);
-    expect(canAcknowledge({ role: 'bupati', unitCode: null, asdaGroup: null }, audienceOf('sekda', 'DINSOS', asdaOf))).toBe(false);
   });
 });

@@ -68,32 +68,3 @@ export interface AlertReader {
   unitCode: string | null;
   asdaGroup: string | null;
 }
-
-/**
- * Whether a reader sees an escalation of `unitCode` raised to `audience`: the addressee sees it, and
- * so does everyone above it over the same unit (the Asda sees the unit head's alerts of their units;
- * Sekda, Bupati and the LAPOR admin see all). Officers see their unit's escalations to follow them up.
- */
-export function canSee(reader: AlertReader, unitCode: string, unitAsdaGroup: string | null): boolean {
-  switch (reader.role) {
-    case 'admin':
-    case 'sekda':
-    case 'bupati':
-      return true;
-    case 'asda':
-      return reader.asdaGroup !== null && reader.asdaGroup === unitAsdaGroup;
-    case 'unit_head':
-    case 'officer':
-      return reader.unitCode === unitCode;
-    default:
-      return false;
-  }
-}
-
-/** Only the addressee acknowledges an alert (an officer cannot acknowledge for the head). */
-export function canAcknowledge(reader: AlertReader, audience: AlertAudience): boolean {
-  if (reader.role !== audience.role) return false;
-  if (audience.role === 'unit_head') return reader.unitCode === audience.unitCode;
-  if (audience.role === 'asda') return reader.asdaGroup !== null && reader.asdaGroup === audience.asdaGroup;
-  return true;
-}

@@ -1,1 +1,2 @@
 export * from './escalation-ladder';
+export * from './escalation-scope';
