@@ -8,4 +8,5 @@ export * from './events/ticket.events';
 export * from './events/sla.events';
 export * from './events/escalation.events';
 export * from './events/ikp.events';
+export * from './events/lapor.events';
 export { buildAsyncApiDocument, messageIdOf } from './asyncapi/asyncapi-document';

@@ -80,9 +80,20 @@ export const TicketInfoRequestedV1 = lifecycleEvent(
 export const TicketReporterRepliedV1 = lifecycleEvent('ticket.reporter-replied', 'The reporter answered; when it was waiting, ticket.sla-resumed precedes this.', {
   resumed: Type.Boolean(),
 });
+/** An evidence file kept in the file store (`@bekasi/file-store`), by reference: the bytes never travel in events. */
+export const StoredFileRef = Type.Object({
+  fileId: Uuid,
+  storageKey: Type.String({ description: 'Key of the object in the file store' }),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer({ minimum: 0 }),
+  sha256: Type.String(),
+});
 export const TicketAnsweredV1 = lifecycleEvent('ticket.answered', 'Tindak lanjut: the unit posted its follow-up answer.', {
   answerSummary: Type.String(),
   attachmentCount: Type.Integer({ minimum: 0 }),
+  answer: Type.Optional(Type.String({ description: 'The whole answer, for the LAPOR! connector (masked text stays in desk otherwise)' })),
+  files: Type.Optional(Type.Array(StoredFileRef, { description: 'Evidence files attached to the answer' })),
 });
 export const TicketReassignRequestedV1 = lifecycleEvent(
   'ticket.reassign-requested',
