@@ -6,6 +6,7 @@ export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './consumer/event-consumer';
 export * from './consumer/permanent-event-error';
+export * from './consumer/transient-errors';
 export * from './consumer/dead-letter';
 export * from './consumer/dead-letter-replay';
 export * from './messaging.module';

@@ -91,8 +91,8 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     },
     {
       provide: EventConsumer,
-      inject: [SERVICE_NAME, SERVICE_CONFIG, DataSource, KAFKA, TOPIC_NAMING, LOGGER],
-      useFactory: (service: string, config: ServiceConfig, dataSource: DataSource, kafka: Kafka, naming: TopicNaming, logger: AppLogger) =>
+      inject: [SERVICE_NAME, SERVICE_CONFIG, DataSource, KAFKA, TOPIC_NAMING, LOGGER, OutboxRelay],
+      useFactory: (service: string, config: ServiceConfig, dataSource: DataSource, kafka: Kafka, naming: TopicNaming, logger: AppLogger, relay: OutboxRelay) =>
         new EventConsumer({
           kafka,
           dataSource,
@@ -100,6 +100,8 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
           groupId: `${config.KAFKA_TOPIC_PREFIX}bekasi.${service}`,
           logger,
           retry: { maxAttempts: config.CONSUMER_MAX_ATTEMPTS, initialDelayMs: config.CONSUMER_RETRY_BASE_MS },
+          // The handlers wrote outbox rows: the relay in this process starts at once (pg_notify covers the others).
+          afterCommit: () => relay.nudge(),
         }),
     },
     MessagingLifecycle,

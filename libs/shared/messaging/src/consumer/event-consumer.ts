@@ -12,11 +12,45 @@ import {
 } from '@bekasi/contracts';
 import { counter, histogram, runWithCorrelation } from '@bekasi/platform';
 import { silentLogger, type MessagingLogger } from '../messaging-logger';
+import { upgradeMessagingTables } from '../persistence/messaging-tables';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { PermanentEventError } from './permanent-event-error';
+import { isTransientError } from './transient-errors';
 
+/** One event of a batch, after the ledger said it is new and its data matched its schema. */
+export interface ConsumedEvent<TData = unknown> {
+  type: string;
+  data: TData;
+  envelope: EventEnvelope<TData>;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export function isEvent<D extends EventDefinition>(event: ConsumedEvent, definition: D): event is ConsumedEvent<EventData<D>> {
+  return event.type === definition.type;
+}
+
+export interface BatchContext {
+  /** The batch's transaction: the ledger rows, every handler's writes and their outbox rows commit together. */
+  tx: EntityManager;
+  topic: string;
+  partition: number;
+  /** Runs after the transaction committed (e.g. BullMQ); a failure there is logged, never retried. */
+  afterCommit(action: () => Promise<unknown> | unknown): void;
+}
+
+export interface BatchHandler {
+  /** For logs and metrics, e.g. `sla.ticket-clocks`. */
+  name: string;
+  /** The only event types this handler receives; a batch with none of any handler's types opens no transaction. */
+  events: readonly EventDefinition[];
+  /** The batch's new events of those types, in offset order, all of one partition. */
+  handle(events: readonly ConsumedEvent[], context: BatchContext): Promise<void>;
+}
+
+/** @deprecated per-event context of `on()`; use `onBatch`. */
 export interface EventContext {
-  /** The transaction the handler's writes (state, outbox) must use: it also records the event as applied. */
   tx: EntityManager;
   envelope: EventEnvelope;
   topic: string;
@@ -24,10 +58,11 @@ export interface EventContext {
   offset: string;
 }
 
+/** @deprecated use `BatchHandler`. */
 export type EventHandler<D extends EventDefinition> = (data: EventData<D>, context: EventContext) => Promise<void>;
 
 export interface RetryPolicy {
-  /** Attempts in all, the first included, before the message goes to the dead-letter topic. */
+  /** Attempts in all, the first included, before an event that keeps failing (not transiently) is dead-lettered. */
   maxAttempts: number;
   initialDelayMs: number;
   maxDelayMs: number;
@@ -41,57 +76,100 @@ export interface EventConsumerOptions {
   groupId: string;
   retry?: Partial<RetryPolicy>;
   logger?: MessagingLogger;
-  /** Offsets are committed at least this often while a batch is worked through. */
-  commitEvery?: number;
+  /** Events per transaction at most. */
+  batchMax?: number;
+  /** Called after each commit that ran handlers (the service's own relay: its outbox has new rows). */
+  afterCommit?: () => void;
 }
 
 const consumed = counter({ name: 'events_consumed_total', help: 'Events consumed, by outcome', labelNames: ['group', 'type', 'outcome'] });
-const handleSeconds = histogram({
-  name: 'event_handle_seconds',
-  help: 'Time to apply one event (transaction included)',
-  labelNames: ['group', 'type'],
+const batchSeconds = histogram({
+  name: 'event_batch_seconds',
+  help: 'Time to apply one batch of events (transaction included)',
+  labelNames: ['group', 'mode'],
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
+const batchEvents = histogram({ name: 'event_batch_events', help: 'New events per batch transaction', labelNames: ['group'], buckets: [1, 5, 10, 50, 100, 250, 500, 1000] });
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+interface Decoded {
+  message: KafkaMessage;
+  envelope?: EventEnvelope;
+  /** Set when the message can never be applied (malformed, data not matching its schema). */
+  poison?: Error;
+  relevant: boolean;
+}
+
+interface ChunkResult {
+  /** Messages of the chunk done with (applied, skipped or dead-lettered), from its start. */
+  done: number;
+  /** Pause the partition this long and fetch again from the first message not done. */
+  pauseMs?: number;
+}
+
 /**
  * The one way services consume events (reliability rules 2, 3, 5). Built on kafkajs directly rather
- * than @nestjs/microservices' Kafka transport, because the transport commits offsets on its own
- * schedule, has no retry or dead-letter handling, and renames group ids; here:
- * - offsets are committed manually, only after the effect's transaction committed;
- * - each event id is recorded in the applied-event ledger inside that same transaction, so a
- *   redelivered event is skipped;
- * - a failing event is retried with exponential backoff (heartbeating meanwhile), then sent with
- *   its error to `<topic>.dlq`, and the partition moves on;
- * - stop() lets the event in flight finish, commits, and leaves the group.
+ * than @nestjs/microservices' Kafka transport (which commits offsets on its own schedule and has no
+ * retry or dead-letter handling). Per Kafka batch of one partition:
+ * - events no handler declared are skipped without a transaction;
+ * - one transaction records the batch's event ids in the applied-event ledger (one statement; ids
+ *   already there are redeliveries and are dropped) and runs every handler on the new events;
+ * - offsets are committed only after that transaction committed;
+ * - a transient failure (PostgreSQL, Redis, Kafka away, serialization, deadlock) pauses only this
+ *   partition and retries the batch without limit, with backoff;
+ * - any other failure falls back to one transaction per event, so retries and `<topic>.dlq` keep
+ *   per-event semantics: a poison event is dead-lettered after `maxAttempts`, the others apply.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, { definition: EventDefinition; handler: EventHandler<any> }>();
+  private readonly handlers: BatchHandler[] = [];
+  private readonly definitions = new Map<string, EventDefinition>();
   private consumer?: Consumer;
   private dlqProducer?: Producer;
   private stopping = false;
   private readonly retry: RetryPolicy;
   private readonly logger: MessagingLogger;
+  private readonly batchMax: number;
+  /** Consecutive transient failures per partition, for the backoff. */
+  private readonly transientStreak = new Map<string, number>();
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: EventConsumerOptions) {
     this.retry = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
     this.logger = options.logger ?? silentLogger;
+    this.batchMax = options.batchMax ?? 500;
   }
 
   get groupId(): string {
     return this.options.groupId;
   }
 
-  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+  /** Registers a batch handler for the event types it names. */
+  onBatch(handler: BatchHandler): this {
     if (this.consumer) throw new Error('register handlers before start()');
-    if (this.handlers.has(definition.type)) throw new Error(`a handler for ${definition.type} is already registered`);
-    this.handlers.set(definition.type, { definition, handler });
+    if (handler.events.length === 0) throw new Error(`handler ${handler.name} names no event type`);
+    for (const definition of handler.events) this.definitions.set(definition.type, definition);
+    this.handlers.push(handler);
     return this;
   }
 
+  /** @deprecated per-event adapter over `onBatch`; to be removed once no service uses it. */
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+    return this.onBatch({
+      name: definition.type,
+      events: [definition],
+      handle: async (events, { tx }) => {
+        for (const e of events) {
+          await runWithCorrelation({ correlationId: e.envelope.correlationid, causationId: e.envelope.causationid, eventId: e.envelope.id }, () =>
+            handler(e.data as EventData<D>, { tx, envelope: e.envelope, topic: e.topic, partition: e.partition, offset: e.offset }),
+          );
+        }
+      },
+    });
+  }
+
   get hasHandlers(): boolean {
-    return this.handlers.size > 0;
+    return this.handlers.length > 0;
   }
 
   get isRunning(): boolean {
@@ -101,9 +179,10 @@ export class EventConsumer {
   async start(): Promise<void> {
     if (this.consumer) return;
     const { kafka, naming, groupId } = this.options;
-    const topics = [...new Set([...this.handlers.values()].map((h) => naming.physical(h.definition.topic as TopicName)))];
+    const topics = [...new Set([...this.definitions.values()].map((d) => naming.physical(d.topic as TopicName)))];
     if (topics.length === 0) throw new Error('no handlers registered');
     this.stopping = false;
+    await upgradeMessagingTables(this.options.dataSource);
     this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.dlqProducer.connect();
     const consumer = kafka.consumer({
@@ -111,7 +190,7 @@ export class EventConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 250,
+      maxWaitTimeInMs: 100,
       retry: { retries: 10 },
     });
     await consumer.connect();
@@ -120,28 +199,29 @@ export class EventConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        let pending: string | undefined;
-        let sinceCommit = 0;
-        const commitEvery = this.options.commitEvery ?? 100;
-        const commit = async () => {
-          if (pending === undefined) return;
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(pending) + 1n).toString() }]);
-          pending = undefined;
-          sinceCommit = 0;
-        };
-        try {
-          for (const message of batch.messages) {
-            if (!isRunning() || isStale() || this.stopping) break;
-            const done = await this.process(batch.topic, batch.partition, message, heartbeat);
-            if (!done) break; // stopping during a retry: leave the message for the next owner
-            resolveOffset(message.offset);
-            pending = message.offset;
-            if (++sinceCommit >= commitEvery) await commit();
-            await heartbeat();
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
+        const messages = batch.messages;
+        for (let start = 0; start < messages.length; ) {
+          if (!isRunning() || isStale() || this.stopping) return;
+          const chunk = messages.slice(start, start + this.batchMax);
+          const result = await this.processChunk(batch.topic, batch.partition, chunk, heartbeat);
+          if (result.done > 0) {
+            const last = chunk[result.done - 1].offset;
+            resolveOffset(last);
+            if (!isStale()) await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
           }
-        } finally {
-          if (!isStale()) await commit();
+          if (result.pauseMs !== undefined) {
+            if (this.stopping) return;
+            const resume = pause();
+            const timer = setTimeout(() => {
+              this.resumeTimers.delete(timer);
+              resume();
+            }, result.pauseMs);
+            this.resumeTimers.add(timer);
+            return;
+          }
+          start += chunk.length;
+          await heartbeat();
         }
       },
     });
@@ -151,53 +231,82 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const t of this.resumeTimers) clearTimeout(t);
+    this.resumeTimers.clear();
     await this.consumer?.disconnect();
     await this.dlqProducer?.disconnect();
     this.consumer = undefined;
     this.dlqProducer = undefined;
   }
 
-  /** Returns false when the consumer is stopping and the message was left unprocessed. */
-  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<boolean> {
-    const group = this.options.groupId;
+  private decode(message: KafkaMessage): Decoded {
     let envelope: EventEnvelope;
     try {
       envelope = fromKafkaMessage(message);
     } catch (err) {
-      await this.deadLetter(topic, partition, message, err as Error, 1);
-      this.count('unknown', 'dead-lettered');
-      return true;
+      return { message, poison: err as Error, relevant: false };
     }
-    const registered = this.handlers.get(envelope.type);
-    if (!registered) {
-      this.count(envelope.type, 'ignored');
-      return true;
-    }
-    const violations = validateEventData(registered.definition, envelope.data);
+    const definition = this.definitions.get(envelope.type);
+    if (!definition) return { message, envelope, relevant: false };
+    const violations = validateEventData(definition, envelope.data);
     if (violations.length > 0) {
       const detail = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
-      await this.deadLetter(topic, partition, message, new EnvelopeFormatError(`data does not match ${envelope.type}: ${detail}`), 1);
-      this.count(envelope.type, 'dead-lettered');
-      return true;
+      return { message, envelope, poison: new EnvelopeFormatError(`data does not match ${envelope.type}: ${detail}`), relevant: false };
     }
-    for (let attempt = 1; ; attempt++) {
-      const timer = handleSeconds.startTimer({ group, type: envelope.type });
+    return { message, envelope, relevant: true };
+  }
+
+  private async processChunk(topic: string, partition: number, chunk: KafkaMessage[], heartbeat: () => Promise<void>): Promise<ChunkResult> {
+    const decoded = chunk.map((m) => this.decode(m));
+    const relevant = decoded.filter((d) => d.relevant);
+    const key = `${topic}:${partition}`;
+    try {
+      if (relevant.length > 0) await this.applyBatch(topic, partition, relevant, 'batch');
+      for (const d of decoded) if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
+      for (const d of decoded) if (!d.relevant && !d.poison) this.count(d.envelope!.type, 'ignored');
+      this.transientStreak.delete(key);
+      return { done: chunk.length };
+    } catch (err) {
+      if (isTransientError(err)) return this.transientPause(key, err as Error, relevant.length);
+      this.logger.warn({ err, topic, partition, events: relevant.length }, 'batch failed: applying its events one by one');
+    }
+    // Per-event fallback: the batch rolled back as a whole; find the event that fails and keep the rest.
+    for (let i = 0; i < decoded.length; i++) {
+      const d = decoded[i];
       try {
-        const outcome = await runWithCorrelation(
-          { correlationId: envelope.correlationid, causationId: envelope.causationid, eventId: envelope.id },
-          () => this.applyOnce(registered.handler, envelope, topic, partition, message.offset),
-        );
-        timer();
-        this.count(envelope.type, outcome);
+        if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
+        else if (!d.relevant) this.count(d.envelope!.type, 'ignored');
+        else if (!(await this.applyWithRetries(topic, partition, d, heartbeat))) return { done: i };
+      } catch (err) {
+        if (isTransientError(err)) return { ...this.transientPause(key, err as Error, 1), done: i };
+        throw err;
+      }
+    }
+    this.transientStreak.delete(key);
+    return { done: chunk.length };
+  }
+
+  private transientPause(key: string, err: Error, events: number): ChunkResult {
+    const streak = (this.transientStreak.get(key) ?? 0) + 1;
+    this.transientStreak.set(key, streak);
+    const pauseMs = Math.min(this.retry.maxDelayMs, this.retry.initialDelayMs * 2 ** (streak - 1));
+    this.logger.warn({ err: err.message, partition: key, events, streak, pauseMs }, 'transient failure: partition paused, will retry');
+    return { done: 0, pauseMs };
+  }
+
+  /** One event in its own transaction, retried on non-transient failures; false when stopping mid-retry. */
+  private async applyWithRetries(topic: string, partition: number, d: Decoded, heartbeat: () => Promise<void>): Promise<boolean> {
+    const envelope = d.envelope!;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyBatch(topic, partition, [d], 'single');
         return true;
       } catch (err) {
-        timer();
+        if (isTransientError(err)) throw err;
         const error = err as Error;
-        const permanent = error instanceof PermanentEventError;
-        if (permanent || attempt >= this.retry.maxAttempts) {
+        if (error instanceof PermanentEventError || attempt >= this.retry.maxAttempts) {
           this.logger.error({ err: error, eventId: envelope.id, type: envelope.type, attempt }, 'event failed for good: dead-lettering');
-          await this.deadLetter(topic, partition, message, error, attempt);
-          this.count(envelope.type, 'dead-lettered');
+          await this.deadLetter(topic, partition, d, error, attempt);
           return true;
         }
         const delay = Math.min(this.retry.maxDelayMs, this.retry.initialDelayMs * 2 ** (attempt - 1));
@@ -207,24 +316,53 @@ export class EventConsumer {
     }
   }
 
-  private async applyOnce(handler: EventHandler<any>, envelope: EventEnvelope, topic: string, partition: number, offset: string): Promise<Outcome> {
+  private async applyBatch(topic: string, partition: number, items: Decoded[], mode: 'batch' | 'single'): Promise<void> {
+    const group = this.options.groupId;
     const schema = (this.options.dataSource.options as { schema?: string }).schema;
-    return this.options.dataSource.transaction(async (tx) => {
-      const inserted: unknown[] = await tx.query(
+    const timer = batchSeconds.startTimer({ group, mode });
+    const after: Array<() => Promise<unknown> | unknown> = [];
+    const seen = new Set<string>();
+    const unique = items.filter((d) => !seen.has(d.envelope!.id) && seen.add(d.envelope!.id));
+    const fresh = await this.options.dataSource.transaction(async (tx) => {
+      const inserted: { event_id: string }[] = await tx.query(
         `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING "event_id"`,
-        [this.options.groupId, envelope.id, envelope.type, topic, partition, offset],
+         SELECT $1, e.id, e.type, $2, $3, e.off FROM unnest($4::text[], $5::text[], $6::bigint[]) AS e(id, type, off)
+         ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [group, topic, partition, unique.map((d) => d.envelope!.id), unique.map((d) => d.envelope!.type), unique.map((d) => d.message.offset)],
       );
-      if (inserted.length === 0) return 'duplicate';
-      await handler(envelope.data, { tx, envelope, topic, partition, offset });
-      return 'applied';
+      const ids = new Set(inserted.map((r) => r.event_id));
+      const events: ConsumedEvent[] = unique
+        .filter((d) => ids.has(d.envelope!.id))
+        .map((d) => ({ type: d.envelope!.type, data: d.envelope!.data, envelope: d.envelope!, topic, partition, offset: d.message.offset }));
+      if (events.length === 0) return events;
+      const context: BatchContext = { tx, topic, partition, afterCommit: (action) => void after.push(action) };
+      for (const handler of this.handlers) {
+        const types = new Set(handler.events.map((e) => e.type));
+        const mine = events.filter((e) => types.has(e.type));
+        if (mine.length > 0) await handler.handle(mine, context);
+      }
+      return events;
     });
+    timer();
+    batchEvents.observe({ group }, fresh.length);
+    const freshIds = new Set(fresh.map((e) => e.envelope.id));
+    for (const d of items) this.count(d.envelope!.type, freshIds.has(d.envelope!.id) ? 'applied' : 'duplicate');
+    if (fresh.length === 0) return;
+    this.options.afterCommit?.();
+    for (const action of after) {
+      try {
+        await action();
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'after-commit action failed');
+      }
+    }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: Error, attempts: number): Promise<void> {
+  private async deadLetter(topic: string, partition: number, d: Decoded, error: Error, attempts: number): Promise<void> {
     const logical = this.options.naming.logical(topic);
     const target = logical ? this.options.naming.deadLetter(logical) : `${topic}.dlq`;
-    await sendToDeadLetterTopic(this.dlqProducer!, target, { topic, partition, message, error, attempts, consumerGroup: this.options.groupId });
+    await sendToDeadLetterTopic(this.dlqProducer!, target, { topic, partition, message: d.message, error, attempts, consumerGroup: this.options.groupId });
+    this.count(d.envelope?.type ?? 'unknown', 'dead-lettered');
   }
 
   private async sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<boolean> {

@@ -1,15 +1,19 @@
 import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { counter, gauge } from '@bekasi/platform';
 import type { MessagingLogger } from '../messaging-logger';
 import { silentLogger } from '../messaging-logger';
+import { outboxChannelOf, upgradeMessagingTables } from '../persistence/messaging-tables';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
-  /** Pause between polls when the outbox is empty. */
+  /** Fallback poll when no notification arrives (one can be lost while the listening connection is down). */
   idleDelayMs?: number;
   /** Published rows are kept this long for diagnosis, then deleted. */
   retentionHours?: number;
+  /** A message larger than this (key, value and headers) is set aside instead of sent; below the broker's message.max.bytes. */
+  maxMessageBytes?: number;
   logger?: MessagingLogger;
   /** Fault injection for tests: runs after the batch is on Kafka, before it is marked published. */
   afterPublish?: (eventIds: string[]) => Promise<void>;
@@ -24,7 +28,12 @@ interface OutboxRow {
   payload: string;
 }
 
+/** Bytes per sendBatch call: a Kafka record batch per partition must stay under the broker's limit. */
+const SEND_CHUNK_BYTES = 512 * 1024;
+const TOPIC_REFRESH_MS = 5_000;
+
 const published = counter({ name: 'outbox_published_total', help: 'Events the outbox relay published', labelNames: ['schema'] });
+const setAside = counter({ name: 'outbox_set_aside_total', help: 'Outbox rows set aside because they cannot be published', labelNames: ['schema'] });
 const failures = counter({ name: 'outbox_publish_failures_total', help: 'Outbox batches that failed to publish', labelNames: ['schema'] });
 const backlog = gauge({ name: 'outbox_backlog', help: 'Unpublished outbox rows seen at the last poll', labelNames: ['schema'] });
 
@@ -34,15 +43,27 @@ const backlog = gauge({ name: 'outbox_backlog', help: 'Unpublished outbox rows s
  * at a time, because two relays publishing interleaved batches could reorder a ticket's events.
  * A crash between send and the published mark re-sends the batch: delivery is at least once and
  * consumers apply each event id once.
+ *
+ * Woken, not polled: the outbox trigger's pg_notify (at the writer's commit) and nudge() from the
+ * same process start a round at once; a nudge during a round makes another round follow, so no
+ * wake-up is lost; a slow poll covers notifications missed while the listening connection was down.
+ * A row that can never be published (too large, unknown topic) is set aside with its error and the
+ * rows behind it move on.
  */
 export class OutboxRelay {
   private producer?: Producer;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private dirty = false;
   private lastCleanup = 0;
+  private listener?: PoolClient;
+  private listenRetry?: NodeJS.Timeout;
+  private knownTopics = new Set<string>();
+  private topicsFetchedAt = 0;
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
+  private readonly maxMessageBytes: number;
   private readonly logger: MessagingLogger;
 
   constructor(
@@ -50,8 +71,9 @@ export class OutboxRelay {
     private readonly kafka: Kafka,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 500;
-    this.idleDelayMs = options.idleDelayMs ?? 100;
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleDelayMs = options.idleDelayMs ?? 1000;
+    this.maxMessageBytes = options.maxMessageBytes ?? 1_000_000;
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -63,6 +85,7 @@ export class OutboxRelay {
 
   async connect(): Promise<void> {
     if (this.producer) return;
+    await upgradeMessagingTables(this.dataSource);
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     this.producer = producer;
@@ -74,8 +97,9 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Lets a waiting relay poll now (after a commit that wrote events). */
+  /** Starts a round now (after a commit that wrote events); a round in progress is followed by another. */
   nudge(): void {
+    this.dirty = true;
     this.wake?.();
   }
 
@@ -85,17 +109,30 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     this.loop = undefined;
+    this.unlisten();
     await this.producer?.disconnect();
     this.producer = undefined;
   }
 
   private async run(): Promise<void> {
-    await this.connect();
     let failuresInARow = 0;
     while (this.running) {
-      let count = 0;
       try {
-        count = await this.publishBatch();
+        await this.connect();
+        if (!this.listener && !this.listenRetry) await this.listen();
+        break;
+      } catch (err) {
+        failuresInARow++;
+        this.logger.error({ err, failuresInARow }, 'outbox relay: cannot connect yet, will retry');
+        await this.sleep(Math.min(5_000, 100 * 2 ** failuresInARow));
+      }
+    }
+    failuresInARow = 0;
+    while (this.running) {
+      this.dirty = false;
+      let full = false;
+      try {
+        full = (await this.publishBatch()) >= this.batchSize;
         failuresInARow = 0;
         await this.cleanupIfDue();
       } catch (err) {
@@ -103,21 +140,73 @@ export class OutboxRelay {
         failures.inc({ schema: this.schema });
         this.logger.error({ err, failuresInARow }, 'outbox relay: batch failed, will retry');
       }
-      if (count < this.batchSize) {
-        const delay = failuresInARow > 0 ? Math.min(5_000, 100 * 2 ** failuresInARow) : this.idleDelayMs;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+      if (!this.running) break;
+      if (failuresInARow > 0) await this.sleep(Math.min(5_000, 100 * 2 ** failuresInARow));
+      else if (!full && !this.dirty) await this.sleep(this.idleDelayMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
         this.wake = undefined;
+        done();
+      };
+    }).finally(() => {
+      this.wake = undefined;
+    });
+  }
+
+  /** A connection of the service's pool kept for LISTEN; on error it is dropped and opened again. */
+  private async listen(): Promise<void> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    try {
+      const client = await pool.connect();
+      client.on('notification', () => this.nudge());
+      client.on('error', (err) => {
+        this.logger.warn({ err: err.message }, 'outbox relay: listening connection lost; polling until it is back');
+        this.unlisten(err);
+        this.scheduleListen();
+      });
+      await client.query(`LISTEN "${outboxChannelOf(this.schema)}"`);
+      this.listener = client;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'outbox relay: cannot listen for notifications yet');
+      this.scheduleListen();
+    }
+  }
+
+  private scheduleListen(): void {
+    if (!this.running || this.listenRetry) return;
+    this.listenRetry = setTimeout(() => {
+      this.listenRetry = undefined;
+      if (this.running && !this.listener) void this.listen();
+    }, 1_000);
+  }
+
+  private unlisten(err?: Error): void {
+    if (this.listenRetry) clearTimeout(this.listenRetry);
+    this.listenRetry = undefined;
+    const client = this.listener;
+    this.listener = undefined;
+    if (client) {
+      client.removeAllListeners('notification');
+      client.removeAllListeners('error');
+      client.on('error', () => undefined);
+      try {
+        client.release(err ?? true);
+      } catch {
+        // already released with an error
       }
     }
   }
 
-  /** Publishes one batch; returns how many events it published (0 when idle or another relay holds the lock). */
+  /** Publishes one batch; returns how many rows it took care of (0 when idle or another relay holds the lock). */
   async publishBatch(): Promise<number> {
     await this.connect();
     const schema = this.schema;
@@ -126,28 +215,79 @@ export class OutboxRelay {
       if (!locked) return 0;
       const rows: OutboxRow[] = await tx.query(
         `SELECT "seq", "event_id", "topic", "message_key", "headers", "payload" FROM "${schema}"."outbox"
-         WHERE "published_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         WHERE "published_at" IS NULL AND "set_aside_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       backlog.set({ schema }, rows.length);
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+      const rejected = new Map<string, string>();
       for (const row of rows) {
-        const messages = byTopic.get(row.topic) ?? [];
-        messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
-        byTopic.set(row.topic, messages);
+        const why = await this.unpublishable(row);
+        if (why) rejected.set(row.seq, why);
       }
-      await this.producer!.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      const sendable = rows.filter((r) => !rejected.has(r.seq));
+      try {
+        for (const chunk of chunksByBytes(sendable, SEND_CHUNK_BYTES)) await this.send(chunk);
+      } catch (err) {
+        if (!isPermanentKafkaError(err)) throw err;
+        // Something in the batch the broker will never take: find it row by row, in order.
+        this.logger.warn({ err: (err as Error).message }, 'outbox relay: batch refused; publishing row by row');
+        for (const row of sendable) {
+          try {
+            await this.send([row]);
+          } catch (rowErr) {
+            if (!isPermanentKafkaError(rowErr)) throw rowErr;
+            rejected.set(row.seq, `${(rowErr as Error).name}: ${(rowErr as Error).message}`);
+          }
+        }
+      }
       await this.options.afterPublish?.(rows.map((r) => r.event_id));
-      await tx.query(`UPDATE "${schema}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
-      published.inc({ schema }, rows.length);
+      const sent = rows.filter((r) => !rejected.has(r.seq));
+      if (sent.length > 0) {
+        await tx.query(`UPDATE "${schema}"."outbox" SET "published_at" = clock_timestamp(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
+          sent.map((r) => r.seq),
+        ]);
+      }
+      if (rejected.size > 0) {
+        await tx.query(
+          `UPDATE "${schema}"."outbox" o SET "set_aside_at" = clock_timestamp(), "last_error" = r.error, "attempts" = o."attempts" + 1
+             FROM unnest($1::bigint[], $2::text[]) AS r(seq, error) WHERE o."seq" = r.seq`,
+          [[...rejected.keys()], [...rejected.values()]],
+        );
+        setAside.inc({ schema }, rejected.size);
+        this.logger.error({ rows: [...rejected].map(([seq, error]) => ({ seq, error })) }, 'outbox rows set aside: they cannot be published');
+      }
+      published.inc({ schema }, sent.length);
       return rows.length;
     });
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const row of rows) {
+      const messages = byTopic.get(row.topic) ?? [];
+      messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+      byTopic.set(row.topic, messages);
+    }
+    await this.producer!.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+  }
+
+  /** Why a row can never be published, or null. */
+  private async unpublishable(row: OutboxRow): Promise<string | null> {
+    const size = rowBytes(row);
+    if (size > this.maxMessageBytes) return `message too large: ${size} bytes (limit ${this.maxMessageBytes})`;
+    if (!this.knownTopics.has(row.topic) && Date.now() - this.topicsFetchedAt > TOPIC_REFRESH_MS) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        this.knownTopics = new Set(await admin.listTopics());
+        this.topicsFetchedAt = Date.now();
+      } finally {
+        await admin.disconnect();
+      }
+    }
+    return this.knownTopics.has(row.topic) ? null : `unknown topic ${row.topic}`;
   }
 
   private async cleanupIfDue(): Promise<void> {
@@ -155,5 +295,38 @@ export class OutboxRelay {
     this.lastCleanup = Date.now();
     const hours = this.options.retentionHours ?? 72;
     await this.dataSource.query(`DELETE FROM "${this.schema}"."outbox" WHERE "published_at" < now() - make_interval(hours => $1)`, [hours]);
+    await this.dataSource.query(`DELETE FROM "${this.schema}"."applied_events" WHERE "applied_at" < now() - make_interval(hours => $1)`, [hours * 10]);
   }
+}
+
+function rowBytes(row: OutboxRow): number {
+  let size = Buffer.byteLength(row.payload) + Buffer.byteLength(row.message_key) + 64;
+  for (const [name, value] of Object.entries(row.headers)) size += Buffer.byteLength(name) + Buffer.byteLength(String(value)) + 8;
+  return size;
+}
+
+function* chunksByBytes(rows: OutboxRow[], limit: number): Generator<OutboxRow[]> {
+  let chunk: OutboxRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = rowBytes(row);
+    if (chunk.length > 0 && bytes + size > limit) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+const PERMANENT_KAFKA_TYPES = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TOPIC_EXCEPTION', 'TOPIC_AUTHORIZATION_FAILED', 'UNKNOWN_TOPIC_OR_PARTITION']);
+
+/** The broker refused the messages themselves (as opposed to being away). */
+function isPermanentKafkaError(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const e = err as { type?: string; cause?: unknown; originalError?: unknown };
+  if (e.type && PERMANENT_KAFKA_TYPES.has(e.type)) return true;
+  return isPermanentKafkaError(e.originalError, depth + 1) || isPermanentKafkaError(e.cause, depth + 1);
 }

@@ -28,6 +28,12 @@ export interface AppendOptions {
   time?: Date;
 }
 
+export interface OutboxItem<D extends EventDefinition = EventDefinition> {
+  definition: D;
+  data: EventData<D>;
+  options: AppendOptions;
+}
+
 /**
  * Writes events into the service's outbox table inside the caller's transaction, so the state
  * change and its events commit or roll back together (reliability rule 1). The relay publishes.
@@ -40,29 +46,47 @@ export class OutboxWriter {
   ) {}
 
   async append<D extends EventDefinition>(tx: EntityManager, definition: D, data: EventData<D>, options: AppendOptions): Promise<EventEnvelope<EventData<D>>> {
-    const violations = validateEventData(definition, data);
-    if (violations.length > 0) throw new ContractViolationError(definition.type, violations);
-    const id = randomUUID();
+    const [envelope] = await this.appendMany(tx, [{ definition, data, options }]);
+    return envelope as EventEnvelope<EventData<D>>;
+  }
+
+  /** Several events in one multi-row INSERT, in the order given (the relay publishes them in that order). */
+  async appendMany(tx: EntityManager, items: readonly OutboxItem[]): Promise<EventEnvelope[]> {
+    if (items.length === 0) return [];
     const ambient = currentCorrelation();
-    const envelope: EventEnvelope<EventData<D>> = {
-      id,
-      source: this.source,
-      type: definition.type,
-      specversion: CLOUDEVENTS_SPEC_VERSION,
-      time: (options.time ?? this.clock.now()).toISOString(),
-      subject: options.subject,
-      datacontenttype: 'application/json',
-      correlationid: options.causedBy?.correlationid ?? ambient?.correlationId ?? id,
-      causationid: options.causedBy?.id ?? ambient?.eventId ?? ambient?.correlationId ?? id,
-      data,
-    };
-    const record = toKafkaRecord(envelope);
+    const envelopes = items.map(({ definition, data, options }) => {
+      const violations = validateEventData(definition, data);
+      if (violations.length > 0) throw new ContractViolationError(definition.type, violations);
+      const id = randomUUID();
+      const envelope: EventEnvelope = {
+        id,
+        source: this.source,
+        type: definition.type,
+        specversion: CLOUDEVENTS_SPEC_VERSION,
+        time: (options.time ?? this.clock.now()).toISOString(),
+        subject: options.subject,
+        datacontenttype: 'application/json',
+        correlationid: options.causedBy?.correlationid ?? ambient?.correlationId ?? id,
+        causationid: options.causedBy?.id ?? ambient?.eventId ?? ambient?.correlationId ?? id,
+        data,
+      };
+      return envelope;
+    });
+    const records = envelopes.map((e) => toKafkaRecord(e));
     const schema = schemaOfManager(tx);
     await tx.query(
-      `INSERT INTO "${schema}"."outbox" ("event_id", "topic", "message_key", "event_type", "headers", "payload") VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, this.naming.physical(definition.topic), record.key, definition.type, JSON.stringify(record.headers), record.value],
+      `INSERT INTO "${schema}"."outbox" ("event_id", "topic", "message_key", "event_type", "headers", "payload")
+       SELECT a, b, c, d, e, f FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY AS r(a, b, c, d, e, f, n) ORDER BY n`,
+      [
+        envelopes.map((e) => e.id),
+        items.map((i) => this.naming.physical(i.definition.topic)),
+        records.map((r) => r.key),
+        items.map((i) => i.definition.type),
+        records.map((r) => JSON.stringify(r.headers)),
+        records.map((r) => r.value),
+      ],
     );
-    return envelope;
+    return envelopes;
   }
 }
 
