@@ -85,7 +85,46 @@ function recordOf(row: any): TicketRecord {
   };
 }
 
-function scopeClause(scope: UnitScope, params: unknown[]): string {
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** The ticket row's columns, their SQL array type and where each value comes from (multi-row writes). */
+const TICKET_COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: TicketRecord) => unknown }> = [
+  { name: 'id', type: 'uuid', value: (r) => r.snapshot.id },
+  { name: 'tracking_id', type: 'text', value: (r) => r.complaint.trackingId },
+  { name: 'version', type: 'int', value: (r) => r.snapshot.version },
+  { name: 'status', type: 'text', value: (r) => r.snapshot.status },
+  { name: 'unit_code', type: 'text', value: (r) => r.snapshot.unitCode },
+  { name: 'paused_from', type: 'text', value: (r) => r.snapshot.pausedFrom },
+  { name: 'paused_at', type: 'timestamptz', value: (r) => r.snapshot.pausedAt },
+  { name: 'bounce_count', type: 'int', value: (r) => r.snapshot.bounceCount },
+  { name: 'refused_unit_codes', type: 'jsonb', value: (r) => JSON.stringify(r.snapshot.refusedUnitCodes) },
+  { name: 'reopen_count', type: 'int', value: (r) => r.snapshot.reopenCount },
+  { name: 'received_at', type: 'timestamptz', value: (r) => r.snapshot.receivedAt },
+  { name: 'assigned_at', type: 'timestamptz', value: (r) => r.snapshot.assignedAt },
+  { name: 'answered_at', type: 'timestamptz', value: (r) => r.snapshot.answeredAt },
+  { name: 'closed_at', type: 'timestamptz', value: (r) => r.snapshot.closedAt },
+  { name: 'closed_by', type: 'text', value: (r) => r.snapshot.closedBy },
+  { name: 'rating', type: 'int', value: (r) => r.snapshot.rating },
+  { name: 'archive', type: 'jsonb', value: (r) => json(r.snapshot.archive) },
+  { name: 'updated_at', type: 'timestamptz', value: (r) => r.snapshot.updatedAt },
+  { name: 'title', type: 'text', value: (r) => r.complaint.title },
+  { name: 'text', type: 'text', value: (r) => r.complaint.text },
+  { name: 'category', type: 'text', value: (r) => r.complaint.category },
+  { name: 'classification', type: 'text', value: (r) => r.complaint.classification },
+  { name: 'kecamatan_code', type: 'text', value: (r) => r.complaint.kecamatanCode },
+  { name: 'anonymous', type: 'boolean', value: (r) => r.complaint.anonymous },
+  { name: 'confidential', type: 'boolean', value: (r) => r.complaint.confidential },
+  { name: 'channel', type: 'text', value: (r) => r.complaint.channel },
+  { name: 'priority', type: 'text', value: (r) => r.complaint.priority },
+  { name: 'triage_reason', type: 'text', value: (r) => r.triageReason },
+  { name: 'triage_suggestions', type: 'jsonb', value: (r) => JSON.stringify(r.triageSuggestions) },
+  { name: 'last_decision_id', type: 'uuid', value: (r) => r.lastDecisionId },
+  { name: 'overdue_since', type: 'timestamptz', value: (r) => r.overdueSince },
+];
+/** What a ticket keeps from its complaint: never rewritten by a state change. */
+const IMMUTABLE_COLUMNS = new Set(['id', 'tracking_id', 'received_at', 'title', 'text', 'category', 'classification', 'kecamatan_code', 'anonymous', 'confidential', 'channel', 'priority']);
+
+export function scopeClause(scope: UnitScope, params: unknown[]): string {
   if (scope.allUnits) return 'TRUE';
   params.push([...scope.unitCodes]);
   return `"unit_code" = ANY($${params.length}::text[])`;
@@ -115,21 +154,44 @@ export class TicketRepository {
     return rows[0] ? recordOf(rows[0]) : null;
   }
 
-  async insert(record: TicketRecord): Promise<void> {
-    const t = record.snapshot;
-    const c = record.complaint;
-    await this.tx.query(
-      `INSERT INTO "${this.s}"."tickets" ("id","tracking_id","version","status","unit_code","paused_from","paused_at","bounce_count","refused_unit_codes",
-        "reopen_count","received_at","assigned_at","answered_at","closed_at","closed_by","rating","archive","updated_at","title","text","category",
-        "classification","kecamatan_code","anonymous","confidential","channel","priority","triage_reason","triage_suggestions","last_decision_id")
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30)`,
-      [
-        t.id, c.trackingId, t.version, t.status, t.unitCode, t.pausedFrom, t.pausedAt, t.bounceCount, JSON.stringify(t.refusedUnitCodes),
-        t.reopenCount, t.receivedAt, t.assignedAt, t.answeredAt, t.closedAt, t.closedBy, t.rating, t.archive ? JSON.stringify(t.archive) : null, t.updatedAt,
-        c.title, c.text, c.category, c.classification, c.kecamatanCode, c.anonymous, c.confidential, c.channel, c.priority,
-        record.triageReason, JSON.stringify(record.triageSuggestions), record.lastDecisionId,
-      ],
+  /** Several tickets, locked for the rest of the transaction when `forUpdate`, by id. */
+  async findMany(ids: readonly string[], forUpdate = false): Promise<Map<string, TicketRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.tx.query(
+      `SELECT * FROM "${this.s}"."tickets" WHERE "id" = ANY($1::uuid[]) ORDER BY "id"${forUpdate ? ' FOR UPDATE' : ''}`,
+      [[...ids]],
     );
+    return new Map(rows.map((r: any) => [r.id, recordOf(r)]));
+  }
+
+  async insert(record: TicketRecord): Promise<void> {
+    await this.insertMany([record]);
+  }
+
+  /** New tickets in one statement, each in its final state (a ticket opened and routed in one go is written once). */
+  async insertMany(records: readonly TicketRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.tx.query(
+      `INSERT INTO "${this.s}"."tickets" (${TICKET_COLUMNS.map((c) => `"${c.name}"`).join(',')})
+       SELECT * FROM unnest(${TICKET_COLUMNS.map((c, i) => `$${i + 1}::${c.type}[]`).join(',')})`,
+      TICKET_COLUMNS.map((c) => records.map((r) => c.value(r))),
+    );
+  }
+
+  /**
+   * Stores the next state of several tickets in one statement, each only if it still has the version
+   * it was read at (the caller locked them); returns how many were stored.
+   */
+  async updateMany(changes: ReadonlyArray<{ record: TicketRecord; expectedVersion: number }>): Promise<number> {
+    if (changes.length === 0) return 0;
+    const columns = TICKET_COLUMNS.filter((c) => !IMMUTABLE_COLUMNS.has(c.name));
+    const [, affected] = await this.tx.query(
+      `UPDATE "${this.s}"."tickets" t SET ${columns.map((c) => `"${c.name}" = u."${c.name}"`).join(', ')}
+         FROM unnest($1::uuid[], $2::int[], ${columns.map((c, i) => `$${i + 3}::${c.type}[]`).join(',')}) AS u("id", "expected_version", ${columns.map((c) => `"${c.name}"`).join(',')})
+        WHERE t."id" = u."id" AND t."version" = u."expected_version"`,
+      [changes.map((c) => c.record.snapshot.id), changes.map((c) => c.expectedVersion), ...columns.map((col) => changes.map((c) => col.value(c.record)))],
+    );
+    return affected;
   }
 
   /**
@@ -167,10 +229,19 @@ export class TicketRepository {
 
   /** The only write path of the audit trail: an insert. */
   async appendAudit(entry: AuditEntry, attachments: readonly AttachmentMetadata[] = []): Promise<void> {
+    await this.appendAuditMany([{ entry, attachments }]);
+  }
+
+  async appendAuditMany(entries: ReadonlyArray<{ entry: AuditEntry; attachments?: readonly AttachmentMetadata[] }>): Promise<void> {
+    if (entries.length === 0) return;
+    const e = entries.map((x) => x.entry);
     await this.tx.query(
       `INSERT INTO "${this.s}"."ticket_audit" ("ticket_id","version","at","actor_role","actor_user_id","action","from_status","to_status","reason","content","attachments")
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [entry.ticketId, entry.version, entry.at, entry.actor.role, entry.actor.userId, entry.action, entry.from, entry.to, entry.reason, entry.content, JSON.stringify(attachments)],
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[])`,
+      [
+        e.map((x) => x.ticketId), e.map((x) => x.version), e.map((x) => x.at), e.map((x) => x.actor.role), e.map((x) => x.actor.userId), e.map((x) => x.action),
+        e.map((x) => x.from), e.map((x) => x.to), e.map((x) => x.reason), e.map((x) => x.content), entries.map((x) => JSON.stringify(x.attachments ?? [])),
+      ],
     );
   }
 

@@ -10,9 +10,9 @@ import {
   type TicketRouted,
 } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { EventConsumer, PermanentEventError, type EventContext } from '@bekasi/messaging';
+import { EventConsumer, isEvent, OutboxWriter, PermanentEventError, type ConsumedEvent, type OutboxItem } from '@bekasi/messaging';
 import { LOGGER, type AppLogger } from '@bekasi/platform';
-import { decide, receiveTicket, staleBreachReason, type TicketCommand, type TicketDecision } from '@bekasi/tickets-domain';
+import { decide, receiveTicket, staleBreachReason, type AuditEntry, type TicketCommand, type TicketDecision } from '@bekasi/tickets-domain';
 import type { UnitSuggestion } from '@bekasi/desk-client';
 import { TicketRepository, type ComplaintFacts, type TicketRecord } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
@@ -47,35 +47,81 @@ const ROUTING = { role: 'system' as const, userId: 'routing' };
 const SLA_AUTO_CLOSE = { role: 'system' as const, userId: 'sla-auto-close' };
 const AUTO_CLOSE_REASON = 'Ditutup otomatis oleh sistem: pelapor tidak menanggapi tindak lanjut hingga batas waktu yang ditentukan.';
 
+/** One ticket's state while a batch is folded into it, and what storing it takes. */
+interface TicketInBatch {
+  record: TicketRecord;
+  /** The version read from PostgreSQL; null for a ticket this batch opens. */
+  loadedVersion: number | null;
+  changed: boolean;
+}
+
+/** What a batch writes: tickets (new ones in their final state), audit entries and outbox rows, each in one statement. */
+class TicketBatch {
+  readonly audits: AuditEntry[] = [];
+  readonly outbox: OutboxItem[] = [];
+
+  constructor(readonly tickets: Map<string, TicketInBatch>) {}
+
+  async store(tx: EntityManager, outbox: OutboxWriter): Promise<void> {
+    const repo = new TicketRepository(tx);
+    const all = [...this.tickets.values()].filter((t) => t.changed);
+    await repo.insertMany(all.filter((t) => t.loadedVersion === null).map((t) => t.record));
+    const updates = all.filter((t) => t.loadedVersion !== null).map((t) => ({ record: t.record, expectedVersion: t.loadedVersion! }));
+    // The rows are locked since they were read, so a miss means a bug, not a race; retried all the same.
+    if ((await repo.updateMany(updates)) !== updates.length) throw new Error('a ticket changed while the batch was applied; retrying');
+    await repo.appendAuditMany(this.audits.map((entry) => ({ entry })));
+    await outbox.appendMany(tx, this.outbox);
+  }
+}
+
 /**
  * Routing's decisions become tickets: `ticket.routed` opens the ticket in the unit's inbox (or
  * re-assigns it after "bukan kewenangan"), `complaint.triage-required` queues it for the LAPOR
  * admin. Redelivery is harmless twice over: the consumer's ledger skips a seen event id, and a
  * decision already applied to the ticket (same decision id) is skipped too. `sla.breached` marks
  * the ticket overdue, or closes it as the system when the reporter let the auto-close countdown run out.
+ *
+ * A batch is folded in memory, ticket by ticket in event order, and stored with a handful of
+ * multi-row statements: a ticket opened and routed in the same batch is inserted once, routed.
  */
 @Injectable()
 export class RoutingEventsHandler implements OnModuleInit {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly publisher: TicketEventPublisher,
+    private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   onModuleInit() {
-    this.consumer.on(TicketRoutedV1, (data, ctx) => this.onRouted(data, ctx));
-    this.consumer.on(ComplaintTriageRequiredV1, (data, ctx) => this.onTriageRequired(data, ctx));
-    this.consumer.on(SlaBreachedV1, (data, ctx) => this.onSlaBreached(data, ctx));
+    this.consumer.onBatch({
+      name: 'desk.routing-events',
+      events: [TicketRoutedV1, ComplaintTriageRequiredV1, SlaBreachedV1],
+      handle: (events, { tx }) => this.handle(tx, events),
+    });
   }
 
-  onRouted(data: TicketRouted, ctx: EventContext) {
+  async handle(tx: EntityManager, events: readonly ConsumedEvent[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => (e.data as { ticketId?: string; complaintId?: string }).ticketId ?? (e.data as { complaintId: string }).complaintId))];
+    const loaded = await new TicketRepository(tx).findMany(ids, true);
+    const batch = new TicketBatch(new Map([...loaded].map(([id, record]) => [id, { record, loadedVersion: record.snapshot.version, changed: false }])));
+    for (const e of events) {
+      if (isEvent(e, TicketRoutedV1)) this.onRouted(batch, e.data, e.envelope);
+      else if (isEvent(e, ComplaintTriageRequiredV1)) this.onTriageRequired(batch, e.data, e.envelope);
+      else if (isEvent(e, SlaBreachedV1)) this.onSlaBreached(batch, e.data, e.envelope);
+    }
+    await batch.store(tx, this.outbox);
+  }
+
+  private onRouted(batch: TicketBatch, data: TicketRouted, envelope: EventEnvelope) {
     const reason = data.reasons.map((r) => r.text).join('; ') || undefined;
-    return this.applyRouting(data.ticketId, { decisionId: data.decisionId, command: { type: 'route', unitCode: data.unitCode, reason }, complaint: data.complaint, kecamatanCode: data.kecamatanCode }, ctx);
+    this.applyRouting(batch, data.ticketId, { decisionId: data.decisionId, command: { type: 'route', unitCode: data.unitCode, reason }, complaint: data.complaint, kecamatanCode: data.kecamatanCode }, envelope);
   }
 
-  onTriageRequired(data: ComplaintTriageRequired, ctx: EventContext) {
-    return this.applyRouting(
+  private onTriageRequired(batch: TicketBatch, data: ComplaintTriageRequired, envelope: EventEnvelope) {
+    this.applyRouting(
+      batch,
       data.complaintId,
       {
         decisionId: data.decisionId,
@@ -84,7 +130,7 @@ export class RoutingEventsHandler implements OnModuleInit {
         kecamatanCode: data.kecamatanCode,
         triage: { reason: data.reason, suggestions: data.suggestions },
       },
-      ctx,
+      envelope,
     );
   }
 
@@ -95,54 +141,51 @@ export class RoutingEventsHandler implements OnModuleInit {
    * moved on since the SLA service computed the deadline) is stale and changes nothing; so is a
    * second breach after the first one already took effect.
    */
-  async onSlaBreached(data: SlaBreached, { tx, envelope }: EventContext) {
-    const repo = new TicketRepository(tx);
-    const record = await repo.find(data.ticketId, undefined, true);
+  private onSlaBreached(batch: TicketBatch, data: SlaBreached, envelope: EventEnvelope) {
+    const current = batch.tickets.get(data.ticketId);
+    const record = current?.record;
     const stale = record ? staleBreachReason(record.snapshot, { ...data, deadlineAt: new Date(data.deadlineAt) }) : 'unknown ticket';
     if (stale !== null) {
       this.logger.info({ ticketId: data.ticketId, deadlineKind: data.deadlineKind, unitCode: data.unitCode, status: record?.snapshot.status, why: stale }, 'stale sla.breached ignored');
       return;
     }
-    if (data.deadlineKind === 'auto-close') return this.autoClose(tx, record!, data, envelope);
-    await repo.markOverdue(data.ticketId, new Date(data.breachedAt));
+    if (data.deadlineKind === 'auto-close') return this.autoClose(batch, current!, data, envelope);
+    current!.record = { ...record!, overdueSince: record!.overdueSince ?? new Date(data.breachedAt) };
+    current!.changed = true;
   }
 
-  private async autoClose(tx: EntityManager, record: TicketRecord, data: SlaBreached, envelope: EventEnvelope): Promise<void> {
-    const command: TicketCommand = { type: 'close', reason: AUTO_CLOSE_REASON };
-    const result = decide(record.snapshot, command, SLA_AUTO_CLOSE, this.clock.now());
+  private autoClose(batch: TicketBatch, current: TicketInBatch, data: SlaBreached, envelope: EventEnvelope): void {
+    const record = current.record;
+    const result = decide(record.snapshot, { type: 'close', reason: AUTO_CLOSE_REASON }, SLA_AUTO_CLOSE, this.clock.now());
     if (!result.ok) throw new PermanentEventError(`auto-close refused on ticket ${record.snapshot.id}: ${result.error.message.en}`);
     const decision = result.value;
-    const repo = new TicketRepository(tx);
-    if (!(await repo.update(decision.ticket, record.snapshot.version))) throw new Error(`ticket ${record.snapshot.id} changed while it was auto-closed; retrying`);
-    await repo.appendAudit(decision.audit);
-    await this.publisher.publish(tx, decision.events, {
-      complaint: record.complaint,
-      receivedAt: record.snapshot.receivedAt,
-      reason: decision.audit.reason,
-      causedBy: envelope,
-    });
+    current.record = { ...record, snapshot: decision.ticket };
+    current.changed = true;
+    batch.audits.push(decision.audit);
+    batch.outbox.push(...this.publisher.itemsOf(decision.events, { complaint: record.complaint, receivedAt: record.snapshot.receivedAt, reason: decision.audit.reason, causedBy: envelope }));
     this.logger.info({ ticketId: record.snapshot.id, deadlineAt: data.deadlineAt, policyVersion: data.policyVersion }, 'ticket closed by the system: no reply from the reporter');
   }
 
-  private async applyRouting(ticketId: string, outcome: RoutingOutcome, { tx, envelope }: EventContext): Promise<void> {
-    const repo = new TicketRepository(tx);
-    const existing = await repo.find(ticketId, undefined, true);
-    if (!existing) return this.openTicket(tx, ticketId, outcome, envelope);
-    if (existing.lastDecisionId === outcome.decisionId) return; // the same decision, published again
-    if (outcome.triage && existing.snapshot.status === 'triage') {
+  private applyRouting(batch: TicketBatch, ticketId: string, outcome: RoutingOutcome, envelope: EventEnvelope): void {
+    const existing = batch.tickets.get(ticketId);
+    if (!existing) return this.openTicket(batch, ticketId, outcome, envelope);
+    const record = existing.record;
+    if (record.lastDecisionId === outcome.decisionId) return; // the same decision, published again
+    if (outcome.triage && record.snapshot.status === 'triage') {
       // Routing looked again and still cannot decide: refresh the admin's suggestions, nothing moves.
-      await repo.update(existing.snapshot, existing.snapshot.version, { triageReason: outcome.triage.reason, triageSuggestions: outcome.triage.suggestions, lastDecisionId: outcome.decisionId });
+      existing.record = { ...record, triageReason: outcome.triage.reason, triageSuggestions: outcome.triage.suggestions, lastDecisionId: outcome.decisionId };
+      existing.changed = true;
       return;
     }
-    const result = decide(existing.snapshot, outcome.command, ROUTING, this.clock.now());
+    const result = decide(record.snapshot, outcome.command, ROUTING, this.clock.now());
     if (!result.ok) {
       if (result.error.code === 'SAME_UNIT') return; // the admin already sent it there
       throw new PermanentEventError(`routing decision ${outcome.decisionId} refused on ticket ${ticketId}: ${result.error.message.en}`);
     }
-    await this.store(tx, existing, result.value, outcome, envelope);
+    this.store(batch, existing, result.value, outcome, envelope);
   }
 
-  private async openTicket(tx: EntityManager, ticketId: string, outcome: RoutingOutcome, envelope: EventEnvelope): Promise<void> {
+  private openTicket(batch: TicketBatch, ticketId: string, outcome: RoutingOutcome, envelope: EventEnvelope): void {
     const now = this.clock.now();
     const received = receiveTicket({ ticketId, receivedAt: new Date(outcome.complaint.receivedAt) }, { role: 'system', userId: 'desk' }, now);
     const record: TicketRecord = {
@@ -155,30 +198,34 @@ export class RoutingEventsHandler implements OnModuleInit {
     };
     const routed = decide(received.ticket, outcome.command, ROUTING, now);
     if (!routed.ok) throw new PermanentEventError(`a new ticket refused ${outcome.command.type}: ${routed.error.message.en}`);
-    const repo = new TicketRepository(tx);
-    await repo.insert(record);
-    await repo.appendAudit(received.audit);
-    await this.publisher.publish(tx, received.events, { complaint: record.complaint, receivedAt: received.ticket.receivedAt, causedBy: envelope });
-    await this.store(tx, record, routed.value, outcome, envelope);
-    this.logger.info({ ticketId, status: routed.value.ticket.status, unitCode: routed.value.ticket.unitCode }, 'ticket opened');
+    const opened: TicketInBatch = { record, loadedVersion: null, changed: true };
+    batch.tickets.set(ticketId, opened);
+    batch.audits.push(received.audit);
+    batch.outbox.push(...this.publisher.itemsOf(received.events, { complaint: record.complaint, receivedAt: received.ticket.receivedAt, causedBy: envelope }));
+    this.store(batch, opened, routed.value, outcome, envelope);
+    this.logger.debug({ ticketId, status: routed.value.ticket.status, unitCode: routed.value.ticket.unitCode }, 'ticket opened');
   }
 
-  private async store(tx: EntityManager, record: TicketRecord, decision: TicketDecision, outcome: RoutingOutcome, envelope: EventEnvelope) {
-    const repo = new TicketRepository(tx);
-    const stored = await repo.update(decision.ticket, record.snapshot.version, {
+  private store(batch: TicketBatch, current: TicketInBatch, decision: TicketDecision, outcome: RoutingOutcome, envelope: EventEnvelope): void {
+    const record = current.record;
+    current.record = {
+      ...record,
+      snapshot: decision.ticket,
       lastDecisionId: outcome.decisionId,
       triageReason: outcome.triage?.reason ?? null,
       triageSuggestions: outcome.triage?.suggestions ?? [],
-    });
-    if (!stored) throw new Error(`ticket ${record.snapshot.id} changed while routing's decision was applied; retrying`);
-    await repo.appendAudit(decision.audit);
-    await this.publisher.publish(tx, decision.events, {
-      complaint: record.complaint,
-      receivedAt: record.snapshot.receivedAt,
-      decisionId: outcome.decisionId,
-      reason: decision.audit.reason,
-      triageSuggestions: outcome.triage?.suggestions,
-      causedBy: envelope,
-    });
+    };
+    current.changed = true;
+    batch.audits.push(decision.audit);
+    batch.outbox.push(
+      ...this.publisher.itemsOf(decision.events, {
+        complaint: record.complaint,
+        receivedAt: record.snapshot.receivedAt,
+        decisionId: outcome.decisionId,
+        reason: decision.audit.reason,
+        triageSuggestions: outcome.triage?.suggestions,
+        causedBy: envelope,
+      }),
+    );
   }
 }

@@ -19,7 +19,7 @@ import {
   TicketWorkStartedV1,
   type EventEnvelope,
 } from '@bekasi/contracts';
-import { OutboxWriter } from '@bekasi/messaging';
+import { OutboxWriter, type OutboxItem } from '@bekasi/messaging';
 import type { TicketEvent } from '@bekasi/tickets-domain';
 import type { UnitSuggestion } from '@bekasi/desk-client';
 import type { ComplaintFacts } from '../persistence/ticket.repository';
@@ -46,10 +46,15 @@ export class TicketEventPublisher {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async publish(tx: EntityManager, events: readonly TicketEvent[], ctx: PublicationContext): Promise<void> {
-    for (const event of events) await this.publishOne(tx, event, ctx);
+    await this.outbox.appendMany(tx, this.itemsOf(events, ctx));
   }
 
-  private async publishOne(tx: EntityManager, e: TicketEvent, ctx: PublicationContext): Promise<void> {
+  /** The outbox rows of a decision's events, for a caller that writes many decisions in one statement. */
+  itemsOf(events: readonly TicketEvent[], ctx: PublicationContext): OutboxItem[] {
+    return events.map((e) => this.itemOf(e, ctx));
+  }
+
+  private itemOf(e: TicketEvent, ctx: PublicationContext): OutboxItem {
     const c = ctx.complaint;
     const base = {
       ticketId: e.ticketId,
@@ -65,59 +70,58 @@ export class TicketEventPublisher {
       at: e.at.toISOString(),
     };
     const options = { subject: e.ticketId, causedBy: ctx.causedBy, time: e.at };
-    const append = <D extends Parameters<OutboxWriter['append']>[1]>(definition: D, extra: object) =>
-      this.outbox.append(tx, definition, { ...base, ...extra } as any, options);
+    const append = (definition: OutboxItem['definition'], extra: object): OutboxItem => ({ definition, data: { ...base, ...extra } as any, options });
     switch (e.type) {
       case 'ticket.received':
-        return void (await append(TicketReceivedV1, {}));
+        return append(TicketReceivedV1, {});
       case 'ticket.assigned':
-        return void (await append(TicketAssignedV1, {
+        return append(TicketAssignedV1, {
           decisionId: ctx.decisionId ?? randomUUID(),
           routedBy: e.routedBy,
           previousUnitCode: e.previousUnitCode,
           reason: ctx.reason ?? null,
-        }));
+        });
       case 'ticket.triage-queued':
-        return void (await append(TicketTriagedV1, { reason: e.reason ?? '', suggestions: [...(ctx.triageSuggestions ?? [])] }));
+        return append(TicketTriagedV1, { reason: e.reason ?? '', suggestions: [...(ctx.triageSuggestions ?? [])] });
       case 'ticket.acknowledged':
-        return void (await append(TicketAcknowledgedV1, {}));
+        return append(TicketAcknowledgedV1, {});
       case 'ticket.work-started':
-        return void (await append(TicketWorkStartedV1, {}));
+        return append(TicketWorkStartedV1, {});
       case 'ticket.info-requested':
-        return void (await append(TicketInfoRequestedV1, { question: e.question }));
+        return append(TicketInfoRequestedV1, { question: e.question });
       case 'ticket.reporter-replied':
-        return void (await append(TicketReporterRepliedV1, { resumed: e.resumed }));
+        return append(TicketReporterRepliedV1, { resumed: e.resumed });
       case 'ticket.answered':
-        return void (await append(TicketAnsweredV1, {
+        return append(TicketAnsweredV1, {
           answerSummary: (ctx.answer ?? '').slice(0, ANSWER_SUMMARY_LENGTH),
           attachmentCount: ctx.attachmentCount ?? 0,
-        }));
+        });
       case 'ticket.reassign-requested':
         // Routing reads unitCode as the unit that refused (the ticket itself has no unit any more).
-        return void (await append(TicketReassignRequestedV1, {
+        return append(TicketReassignRequestedV1, {
           unitCode: e.refusingUnitCode,
           reason: e.reason,
           refusedUnits: [...e.refusedUnits],
           bounceCount: e.bounceCount,
           refusingUnitCode: e.refusingUnitCode,
-        }));
+        });
       case 'ticket.reopened':
-        return void (await append(TicketReopenedV1, { reason: e.reason, reopenCount: e.reopenCount }));
+        return append(TicketReopenedV1, { reason: e.reason, reopenCount: e.reopenCount });
       case 'ticket.closed':
-        return void (await append(TicketClosedV1, { closedBy: e.closedBy, rating: e.rating }));
+        return append(TicketClosedV1, { closedBy: e.closedBy, rating: e.rating });
       case 'ticket.rated':
-        return void (await append(TicketRatedV1, { rating: e.rating }));
+        return append(TicketRatedV1, { rating: e.rating });
       case 'ticket.archived':
-        return void (await append(TicketArchivedV1, {
+        return append(TicketArchivedV1, {
           reasonKind: e.reasonKind,
           reason: e.reason,
           archivedBy: e.archivedBy,
           duplicateOfTicketId: e.duplicateOfTicketId,
-        }));
+        });
       case 'ticket.sla-paused':
-        return void (await append(TicketSlaPausedV1, { clock: e.clock }));
+        return append(TicketSlaPausedV1, { clock: e.clock });
       case 'ticket.sla-resumed':
-        return void (await append(TicketSlaResumedV1, { clock: e.clock, pausedAt: e.pausedAt ? e.pausedAt.toISOString() : null }));
+        return append(TicketSlaResumedV1, { clock: e.clock, pausedAt: e.pausedAt ? e.pausedAt.toISOString() : null });
     }
   }
 }
