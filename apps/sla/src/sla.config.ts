@@ -18,4 +18,11 @@ export class SlaConfig extends ServiceConfig {
   /** How often (real milliseconds) BullMQ's delayed jobs are rebuilt from the timers in PostgreSQL. */
   @Type(() => Number) @IsInt() @Min(1_000) @Max(86_400_000)
   SLA_RECONCILE_INTERVAL_MS = 60_000;
+
+  /**
+   * Timers due within this (real milliseconds) are kept as BullMQ jobs; later ones live in PostgreSQL
+   * only and each reconcile loads the next window. Must exceed the reconcile interval.
+   */
+  @Type(() => Number) @IsInt() @Min(10_000) @Max(7 * 86_400_000)
+  SLA_QUEUE_HORIZON_MS = 900_000;
 }

@@ -46,16 +46,22 @@ export class SlaStore {
     this.s = schemaOfManager(tx);
   }
 
-  async lockFacts(ticketId: string): Promise<{ facts: StoredTicketClockFacts; policyVersion: string } | null> {
-    const rows = await this.tx.query(`SELECT facts, policy_version AS "policyVersion" FROM "${this.s}"."ticket_clocks" WHERE ticket_id = $1 FOR UPDATE`, [ticketId]);
-    return rows[0] ?? null;
+  /** The clock facts of several tickets, locked for the rest of the transaction. */
+  async lockFactsMany(ticketIds: readonly string[]): Promise<Map<string, { facts: StoredTicketClockFacts; policyVersion: string }>> {
+    const rows: Array<{ ticketId: string; facts: StoredTicketClockFacts; policyVersion: string }> = await this.tx.query(
+      `SELECT ticket_id AS "ticketId", facts, policy_version AS "policyVersion" FROM "${this.s}"."ticket_clocks" WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id FOR UPDATE`,
+      [[...ticketIds]],
+    );
+    return new Map(rows.map((r) => [r.ticketId, { facts: r.facts, policyVersion: r.policyVersion }]));
   }
 
-  async saveFacts(ticketId: string, facts: StoredTicketClockFacts, policyVersion: string, now: Date): Promise<void> {
+  async saveFactsMany(rows: ReadonlyArray<{ ticketId: string; facts: StoredTicketClockFacts; policyVersion: string }>, now: Date): Promise<void> {
+    if (rows.length === 0) return;
     await this.tx.query(
-      `INSERT INTO "${this.s}"."ticket_clocks" (ticket_id, facts, policy_version, updated_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO "${this.s}"."ticket_clocks" (ticket_id, facts, policy_version, updated_at)
+       SELECT t, f, v, $4 FROM unnest($1::uuid[], $2::jsonb[], $3::text[]) AS r(t, f, v)
        ON CONFLICT (ticket_id) DO UPDATE SET facts = EXCLUDED.facts, updated_at = EXCLUDED.updated_at`,
-      [ticketId, JSON.stringify(facts), policyVersion, now],
+      [rows.map((r) => r.ticketId), rows.map((r) => JSON.stringify(r.facts)), rows.map((r) => r.policyVersion), now],
     );
   }
 
@@ -63,14 +69,26 @@ export class SlaStore {
     return this.tx.query(`SELECT ${DEADLINE_COLUMNS} FROM "${this.s}"."deadlines" WHERE ticket_id = $1 ORDER BY kind`, [ticketId]);
   }
 
-  async saveDeadline(row: DeadlineRow, now: Date): Promise<void> {
+  async deadlinesOfMany(ticketIds: readonly string[]): Promise<Map<string, DeadlineRow[]>> {
+    const rows: DeadlineRow[] = await this.tx.query(`SELECT ${DEADLINE_COLUMNS} FROM "${this.s}"."deadlines" WHERE ticket_id = ANY($1::uuid[]) ORDER BY ticket_id, kind`, [[...ticketIds]]);
+    const byTicket = new Map<string, DeadlineRow[]>();
+    for (const row of rows) byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+    return byTicket;
+  }
+
+  async saveDeadlines(rows: readonly DeadlineRow[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
     await this.tx.query(
       `INSERT INTO "${this.s}"."deadlines" (ticket_id, kind, unit_code, starts_at, working_days, due_at, state, met_at, on_time, breached_at, policy_version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       SELECT *, $12::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[], $6::timestamptz[], $7::text[], $8::timestamptz[], $9::boolean[], $10::timestamptz[], $11::text[])
        ON CONFLICT (ticket_id, kind) DO UPDATE SET unit_code = EXCLUDED.unit_code, starts_at = EXCLUDED.starts_at, working_days = EXCLUDED.working_days,
          due_at = EXCLUDED.due_at, state = EXCLUDED.state, met_at = EXCLUDED.met_at, on_time = EXCLUDED.on_time, breached_at = EXCLUDED.breached_at,
          policy_version = EXCLUDED.policy_version, updated_at = EXCLUDED.updated_at`,
-      [row.ticketId, row.kind, row.unitCode, row.startsAt, row.workingDays, row.dueAt, row.state, row.metAt, row.onTime, row.breachedAt, row.policyVersion, now],
+      [
+        rows.map((r) => r.ticketId), rows.map((r) => r.kind), rows.map((r) => r.unitCode), rows.map((r) => r.startsAt), rows.map((r) => r.workingDays),
+        rows.map((r) => r.dueAt), rows.map((r) => r.state), rows.map((r) => r.metAt), rows.map((r) => r.onTime), rows.map((r) => r.breachedAt),
+        rows.map((r) => r.policyVersion), now,
+      ],
     );
   }
 
@@ -82,23 +100,34 @@ export class SlaStore {
   }
 
   /**
-   * Plans the timers of one clock: new ones become pending, pending ones move to the new instant,
-   * fired ones stay fired (a reminder never fires twice), and pending ones no longer planned are cancelled.
+   * Plans the timers of several clocks: new ones become pending, pending ones move to the new instant,
+   * fired ones stay fired (a reminder never fires twice), and pending ones of those clocks no longer
+   * planned are cancelled. Returns the ids of planned timers that existed already (their queued job
+   * carries the old instant).
    */
-  async syncTimers(ticketId: string, kind: string, planned: readonly PlannedTimer[], policyVersion: string): Promise<void> {
-    for (const t of planned) {
-      await this.tx.query(
-        `INSERT INTO "${this.s}"."timers" (id, ticket_id, kind, what, fraction, roles, unit_code, deadline_at, fire_at, state, policy_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10)
-         ON CONFLICT (id) DO UPDATE SET deadline_at = EXCLUDED.deadline_at, fire_at = EXCLUDED.fire_at,
-           state = CASE WHEN "timers".state = 'fired' THEN 'fired' ELSE 'pending' END`,
-        [t.id, ticketId, kind, t.what, t.fraction, JSON.stringify(t.roles), t.unitCode, t.deadlineAt, t.fireAt, policyVersion],
-      );
-    }
+  async syncTimers(clocks: ReadonlyArray<{ ticketId: string; kind: string; planned: readonly PlannedTimer[]; policyVersion: string }>): Promise<Set<string>> {
+    if (clocks.length === 0) return new Set();
+    const planned = clocks.flatMap((c) => c.planned.map((t) => ({ ...t, ticketId: c.ticketId, policyVersion: c.policyVersion })));
     await this.tx.query(
-      `UPDATE "${this.s}"."timers" SET state = 'cancelled' WHERE ticket_id = $1 AND kind = $2 AND state = 'pending' AND NOT (id = ANY($3::text[]))`,
-      [ticketId, kind, planned.map((t) => t.id)],
+      `UPDATE "${this.s}"."timers" t SET state = 'cancelled' FROM unnest($1::uuid[], $2::text[]) AS c(ticket_id, kind)
+        WHERE t.ticket_id = c.ticket_id AND t.kind = c.kind AND t.state = 'pending' AND NOT (t.id = ANY($3::text[]))`,
+      [clocks.map((c) => c.ticketId), clocks.map((c) => c.kind), planned.map((t) => t.id)],
     );
+    if (planned.length === 0) return new Set();
+    const rows: Array<{ id: string; existed: boolean }> = await this.tx.query(
+      `INSERT INTO "${this.s}"."timers" (id, ticket_id, kind, what, fraction, roles, unit_code, deadline_at, fire_at, state, policy_version)
+       SELECT i, t, k, w, f, r, u, d, a, 'pending', v
+         FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::float8[], $6::jsonb[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[]) AS x(i, t, k, w, f, r, u, d, a, v)
+       ON CONFLICT (id) DO UPDATE SET deadline_at = EXCLUDED.deadline_at, fire_at = EXCLUDED.fire_at,
+         state = CASE WHEN "timers".state = 'fired' THEN 'fired' ELSE 'pending' END
+       RETURNING id, (xmax <> 0) AS existed`,
+      [
+        planned.map((t) => t.id), planned.map((t) => t.ticketId), planned.map((t) => t.kind), planned.map((t) => t.what), planned.map((t) => t.fraction),
+        planned.map((t) => JSON.stringify(t.roles)), planned.map((t) => t.unitCode), planned.map((t) => t.deadlineAt), planned.map((t) => t.fireAt),
+        planned.map((t) => t.policyVersion),
+      ],
+    );
+    return new Set(rows.filter((r) => r.existed).map((r) => r.id));
   }
 
   async lockTimer(id: string): Promise<TimerRow | null> {
@@ -114,10 +143,14 @@ export class SlaStore {
     return this.tx.query(`SELECT ${TIMER_COLUMNS} FROM "${this.s}"."timers" WHERE ticket_id = $1 ORDER BY fire_at, id`, [ticketId]);
   }
 
-  async pendingTimers(limit: number, dueBy?: Date): Promise<Array<{ id: string; fireAt: Date }>> {
-    return dueBy
-      ? this.tx.query(`SELECT id, fire_at AS "fireAt" FROM "${this.s}"."timers" WHERE state = 'pending' AND fire_at <= $1 ORDER BY fire_at LIMIT $2`, [dueBy, limit])
-      : this.tx.query(`SELECT id, fire_at AS "fireAt" FROM "${this.s}"."timers" WHERE state = 'pending' ORDER BY fire_at LIMIT $1`, [limit]);
+  /** Pending timers due by `dueBy`, in firing order, from after `after` (keyset paging). */
+  async pendingTimers(limit: number, dueBy: Date, after?: { fireAt: Date; id: string }): Promise<Array<{ id: string; fireAt: Date }>> {
+    return after
+      ? this.tx.query(
+          `SELECT id, fire_at AS "fireAt" FROM "${this.s}"."timers" WHERE state = 'pending' AND fire_at <= $1 AND (fire_at, id) > ($3, $4) ORDER BY fire_at, id LIMIT $2`,
+          [dueBy, limit, after.fireAt, after.id],
+        )
+      : this.tx.query(`SELECT id, fire_at AS "fireAt" FROM "${this.s}"."timers" WHERE state = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT $2`, [dueBy, limit]);
   }
 
   async deadlines(filter: { unitCodes: readonly string[] | null; state?: string; kind?: string }, page: number, pageSize: number): Promise<{ items: DeadlineRow[]; total: number }> {

@@ -11,8 +11,8 @@ import type { SlaConfig } from '../sla.config';
 import { TimerFiring } from './timer-firing.service';
 
 const QUEUE = 'sla-timers';
-// Small floor so a job never runs before the transaction that planned its timer has committed.
-const MIN_DELAY_MS = 250;
+// Jobs are added after the commit; the floor only spares the worker a job that would find its timer locked.
+const MIN_DELAY_MS = 50;
 const RECONCILE_BATCH = 5_000;
 const SWEEP_BATCH = 200;
 
@@ -33,6 +33,7 @@ export class SlaTimerQueue implements OnApplicationBootstrap, OnApplicationShutd
   private worker?: Worker<TimerJob>;
   private readonly intervals: NodeJS.Timeout[] = [];
   private sweeping = false;
+  private reconciling = false;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: SlaConfig,
@@ -68,15 +69,29 @@ export class SlaTimerQueue implements OnApplicationBootstrap, OnApplicationShutd
     this.workerConnection.disconnect();
   }
 
-  /** Hands timers to BullMQ; best effort, because PostgreSQL already holds them. */
-  async schedule(timers: readonly PlannedTimer[]): Promise<void> {
-    if (timers.length === 0) return;
-    // A moved timer (a pause ended) keeps its id: drop the job waiting with the old delay first.
-    await Promise.all(timers.map((t) => this.queue.remove(t.id)))
-      .then(() => this.add(timers.map((t) => ({ id: t.id, fireAt: t.fireAt }))))
-      .catch((err) =>
-      this.logger.warn({ err: (err as Error).message, timers: timers.length }, 'could not queue SLA timers; reconcile and sweep will'),
-    );
+  /**
+   * Hands the timers due within the horizon to BullMQ, after the commit that planned them; best
+   * effort, because PostgreSQL holds them and reconcile loads each next window. `moved` are timers
+   * that kept their id but not their instant: their waiting job is dropped first.
+   */
+  async schedule(timers: readonly PlannedTimer[], moved: ReadonlySet<string> = new Set()): Promise<void> {
+    const horizon = this.horizonEnd();
+    const near = timers.filter((t) => t.fireAt.getTime() <= horizon.getTime());
+    const stale = timers.filter((t) => moved.has(t.id));
+    if (near.length === 0 && stale.length === 0) return;
+    try {
+      if (stale.length > 0) await Promise.all(stale.map((t) => this.queue.remove(t.id)));
+      await this.add(near);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, timers: near.length }, 'could not queue SLA timers; reconcile and sweep will');
+    }
+  }
+
+  /** Business instant up to which timers are kept in Redis: the real horizon, at the clock's speed. */
+  private horizonEnd(): Date {
+    const day = 86_400_000;
+    const scale = day / Math.max(1, this.clock.toRealDelayMs(day));
+    return new Date(this.clock.now().getTime() + this.config.SLA_QUEUE_HORIZON_MS * scale);
   }
 
   /** The queue beside the source of truth: jobs BullMQ holds, and timers PostgreSQL says are pending. */
@@ -90,12 +105,32 @@ export class SlaTimerQueue implements OnApplicationBootstrap, OnApplicationShutd
     return { queue, pendingTimers: row.pending, dueTimers: row.due };
   }
 
-  /** Re-adds every pending timer from PostgreSQL; returns how many were handed to BullMQ. */
+  /**
+   * Re-adds the pending timers due within the horizon from PostgreSQL (same job ids, so adding one
+   * twice is harmless), page by page; returns how many were handed to BullMQ. Timers further out stay
+   * in PostgreSQL only, so Redis holds what is near however many tickets are open.
+   */
   async reconcile(): Promise<number> {
-    const pending = await new SlaStore(this.dataSource.manager).pendingTimers(RECONCILE_BATCH);
-    await this.add(pending);
-    if (pending.length > 0) this.logger.info({ pending: pending.length }, 'sla timers reconciled with the queue');
-    return pending.length;
+    if (this.reconciling) return 0;
+    this.reconciling = true;
+    let count = 0;
+    try {
+      const store = new SlaStore(this.dataSource.manager);
+      const horizon = this.horizonEnd();
+      let after: { id: string; fireAt: Date } | undefined;
+      for (;;) {
+        const page = await store.pendingTimers(RECONCILE_BATCH, horizon, after);
+        if (page.length === 0) break;
+        await this.add(page);
+        count += page.length;
+        after = page[page.length - 1];
+        if (page.length < RECONCILE_BATCH) break;
+      }
+    } finally {
+      this.reconciling = false;
+    }
+    if (count > 0) this.logger.info({ pending: count }, 'sla timers within the horizon reconciled with the queue');
+    return count;
   }
 
   /** Fires pending timers that are due, whatever happened to their jobs. */
