@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ComplaintReceivedV1 } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { OutboxRelay, OutboxWriter, schemaOfManager } from '@bekasi/messaging';
-import { counter, SERVICE_CONFIG } from '@bekasi/platform';
+import { isTransientError, OutboxRelay, OutboxWriter, schemaOfManager, type OutboxItem } from '@bekasi/messaging';
+import { counter, histogram, SERVICE_CONFIG } from '@bekasi/platform';
 import {
   complaintIdentityKey,
   complaintReceivedOf,
@@ -16,6 +16,7 @@ import {
   toPublicComplaint,
   type ComplaintDraft,
   type ComplaintPriority,
+  type ComparableComplaint,
   type LikelyDuplicate,
 } from '@bekasi/intake-domain';
 import type { IntakeConfig } from '../intake.config';
@@ -39,16 +40,57 @@ export interface IntakeReceipt {
 const received = counter({ name: 'intake_complaints_received_total', help: 'Complaints stored and announced', labelNames: ['source', 'historical'] });
 const repeats = counter({ name: 'intake_complaints_repeated_total', help: 'Deliveries of a complaint already received', labelNames: ['source'] });
 
+const groupSize = histogram({ name: 'intake_group_commit_size', help: 'Requests committed together by the group commit', buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500] });
+
 /** How many earlier complaints of the same place and time window are compared with a new one. */
 const DUPLICATE_CANDIDATES = 40;
 const DAY_MS = 86_400_000;
+/** Requests per group-commit transaction at most; more wait for the next one. */
+const GROUP_MAX = 500;
+/** Group-commit transactions in flight at once: one fills while the other commits. */
+const GROUPS_IN_FLIGHT = 2;
+
+interface Waiting {
+  incoming: IncomingComplaint;
+  resolve: (receipt: IntakeReceipt) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Prepared {
+  incoming: IncomingComplaint;
+  identityKey: string;
+  published: ReturnType<typeof toPublicComplaint>;
+  historical: boolean;
+  priority: ComplaintPriority;
+  kecamatanHint: string | null;
+  categoryHint: string | null;
+}
+
+interface CandidateRow {
+  n: string;
+  id: string;
+  tracking_id: string;
+  public_title: string;
+  public_text: string;
+  kecamatan_hint: string | null;
+  category_hint: string | null;
+  received_at: Date;
+}
 
 /**
  * The one door every channel goes through: stores the complaint (clear and masked) and appends
  * complaint.received to the outbox in the caller's transaction, once per identity key.
+ *
+ * Webhook requests are group-committed: requests that arrive while a transaction is in flight wait
+ * for the next one, which stores them all with a handful of multi-row statements; each caller is
+ * answered after that commit. If a group fails for something other than an outage, its requests
+ * are retried one transaction each, so one bad request fails alone.
  */
 @Injectable()
-export class ComplaintIntakeService {
+export class ComplaintIntakeService implements OnApplicationShutdown {
+  private readonly waiting: Waiting[] = [];
+  private inFlight = 0;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
@@ -57,115 +99,260 @@ export class ComplaintIntakeService {
     @Inject(SERVICE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async receive(incoming: IncomingComplaint): Promise<IntakeReceipt> {
-    const receipt = await this.dataSource.transaction((tx) => this.receiveWithin(tx, incoming));
-    this.relay.nudge();
-    return receipt;
+  /** Stores one complaint in the next group commit; resolves once it is committed. */
+  receive(incoming: IncomingComplaint): Promise<IntakeReceipt> {
+    return new Promise<IntakeReceipt>((resolve, reject) => {
+      this.waiting.push({ incoming, resolve, reject });
+      this.flush();
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    while (this.waiting.length > 0 || this.inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private flush(): void {
+    while (this.inFlight < GROUPS_IN_FLIGHT && this.waiting.length > 0) {
+      const group = this.waiting.splice(0, GROUP_MAX);
+      this.inFlight++;
+      void this.commitGroup(group).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    }
+  }
+
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    groupSize.observe(group.length);
+    try {
+      const receipts = await this.dataSource.transaction((tx) => this.receiveManyWithin(tx, group.map((w) => w.incoming)));
+      this.relay.nudge();
+      group.forEach((w, i) => w.resolve(receipts[i]));
+      return;
+    } catch (err) {
+      if (group.length === 1 || isTransientError(err)) {
+        for (const w of group) w.reject(err);
+        return;
+      }
+    }
+    for (const w of group) {
+      try {
+        const [receipt] = await this.dataSource.transaction((tx) => this.receiveManyWithin(tx, [w.incoming]));
+        this.relay.nudge();
+        w.resolve(receipt);
+      } catch (err) {
+        w.reject(err);
+      }
+    }
   }
 
   async receiveWithin(tx: EntityManager, incoming: IncomingComplaint): Promise<IntakeReceipt> {
-    const { draft } = incoming;
-    const schema = schemaOfManager(tx);
-    const identityKey = complaintIdentityKey(draft.source, draft.externalId);
-    const existing = await this.findByIdentity(tx, schema, identityKey);
-    if (existing) {
-      repeats.inc({ source: draft.source });
-      return existing;
-    }
-
-    const published = toPublicComplaint(draft);
-    const historical = isHistorical(published);
-    const priority = priorityOf(draft, incoming.priority);
-    const kecamatanHint = kecamatanMentionedIn(`${draft.title}\n${draft.text}\n${draft.locationText ?? ''}`);
-    const categoryHint = draft.category?.id ?? draft.category?.name ?? null;
-    const likelyDuplicateOf = await this.likelyDuplicate(tx, schema, { title: published.title, text: published.text, receivedAt: draft.receivedAt, kecamatanHint, categoryHint });
-    const complaintId = randomUUID();
-    const [{ n }] = await tx.query(`SELECT nextval('"${schema}"."tracking_number"')::text AS n`);
-    const trackingId = `${this.config.TRACKING_ID_PREFIX}-${this.jakartaYear()}-${String(n).padStart(6, '0')}`;
-    const disposition = draft.historicalDisposition ?? null;
-
-    const inserted: { id: string }[] = await tx.query(
-      `INSERT INTO "${schema}"."complaints" ("id", "tracking_id", "identity_key", "source", "external_id", "channel", "received_at", "title", "text",
-         "location_text", "reporter", "public_title", "public_text", "personal_data_masked", "category_id", "category", "classification",
-         "anonymous", "confidential", "priority", "historical", "historical_disposition", "kecamatan_hint", "duplicate_of", "duplicate_score", "import_run_id")
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
-       ON CONFLICT ("identity_key") DO NOTHING RETURNING "id"`,
-      [
-        complaintId, trackingId, identityKey, draft.source, draft.externalId, draft.channel, draft.receivedAt, draft.title, draft.text,
-        draft.locationText, draft.reporter ? JSON.stringify(draft.reporter) : null, published.title, published.text, published.personalDataMasked,
-        draft.category?.id ?? null, draft.category?.name ?? null, draft.classification, draft.anonymous, draft.confidential, priority, historical,
-        disposition ? JSON.stringify(disposition) : null, kecamatanHint, likelyDuplicateOf?.complaintId ?? null, likelyDuplicateOf?.score ?? null,
-        incoming.importRunId ?? null,
-      ],
-    );
-    if (inserted.length === 0) {
-      // Another delivery of the same report committed between our look-up and insert.
-      const winner = await this.findByIdentity(tx, schema, identityKey);
-      repeats.inc({ source: draft.source });
-      return winner!;
-    }
-
-    const event = complaintReceivedOf(published, { complaintId, trackingId, priority, duplicateOf: likelyDuplicateOf });
-    await this.outbox.append(tx, ComplaintReceivedV1, event, { subject: complaintId });
-    received.inc({ source: draft.source, historical: String(historical) });
-    return { complaintId, trackingId, repeat: false, likelyDuplicateOf };
+    const [receipt] = await this.receiveManyWithin(tx, [incoming]);
+    return receipt;
   }
 
-  private async findByIdentity(tx: EntityManager, schema: string, identityKey: string): Promise<IntakeReceipt | null> {
-    const rows: { id: string; tracking_id: string; duplicate_of: string | null; duplicate_score: number | null; duplicate_tracking_id: string | null }[] =
-      await tx.query(
-        `SELECT c."id", c."tracking_id", c."duplicate_of", c."duplicate_score", d."tracking_id" AS "duplicate_tracking_id"
-           FROM "${schema}"."complaints" c LEFT JOIN "${schema}"."complaints" d ON d."id" = c."duplicate_of"
-          WHERE c."identity_key" = $1`,
-        [identityKey],
+  /** Several complaints in the caller's transaction, in order; a repeat delivery (also within the list) stores nothing new. */
+  async receiveManyWithin(tx: EntityManager, list: readonly IncomingComplaint[]): Promise<IntakeReceipt[]> {
+    const schema = schemaOfManager(tx);
+    const keys = list.map((i) => complaintIdentityKey(i.draft.source, i.draft.externalId));
+    const known = await this.findByIdentity(tx, schema, [...new Set(keys)]);
+    const receipts: Array<IntakeReceipt | undefined> = new Array(list.length);
+    const fresh: Array<{ index: number; prepared: Prepared }> = [];
+    const firstOfKey = new Map<string, number>();
+    list.forEach((incoming, index) => {
+      const key = keys[index];
+      const seen = known.get(key);
+      if (seen) {
+        repeats.inc({ source: incoming.draft.source });
+        receipts[index] = seen;
+      } else if (firstOfKey.has(key)) {
+        repeats.inc({ source: incoming.draft.source });
+      } else {
+        firstOfKey.set(key, index);
+        fresh.push({ index, prepared: this.prepare(incoming, key) });
+      }
+    });
+    if (fresh.length > 0) {
+      const numbers: { n: string }[] = await tx.query(`SELECT nextval('"${schema}"."tracking_number"')::text AS n FROM generate_series(1, $1)`, [fresh.length]);
+      const year = this.jakartaYear();
+      const rows: Row[] = fresh.map((f, i) => ({
+        ...f,
+        complaintId: randomUUID(),
+        trackingId: `${this.config.TRACKING_ID_PREFIX}-${year}-${String(numbers[i].n).padStart(6, '0')}`,
+        likelyDuplicateOf: null,
+      }));
+      const duplicates = await this.likelyDuplicates(tx, schema, rows);
+      rows.forEach((row, i) => (row.likelyDuplicateOf = duplicates[i]));
+      const inserted = new Set(
+        (
+          (await tx.query(
+            `INSERT INTO "${schema}"."complaints" (${COMPLAINT_COLUMNS.map((c) => `"${c.name}"`).join(',')})
+             SELECT * FROM unnest(${COMPLAINT_COLUMNS.map((c, i) => `$${i + 1}::${c.type}[]`).join(',')})
+             ON CONFLICT ("identity_key") DO NOTHING RETURNING "id"`,
+            COMPLAINT_COLUMNS.map((c) => rows.map((r) => c.value(r))),
+          )) as { id: string }[]
+        ).map((r) => r.id),
       );
-    if (rows.length === 0) return null;
-    const row = rows[0];
+      const events: OutboxItem[] = [];
+      const raced: string[] = [];
+      for (const row of rows) {
+        if (!inserted.has(row.complaintId)) {
+          raced.push(row.prepared.identityKey);
+          continue;
+        }
+        const { published, priority, historical } = row.prepared;
+        const event = complaintReceivedOf(published, { complaintId: row.complaintId, trackingId: row.trackingId, priority, duplicateOf: row.likelyDuplicateOf });
+        events.push({ definition: ComplaintReceivedV1, data: event, options: { subject: row.complaintId } });
+        received.inc({ source: row.prepared.incoming.draft.source, historical: String(historical) });
+        receipts[row.index] = { complaintId: row.complaintId, trackingId: row.trackingId, repeat: false, likelyDuplicateOf: row.likelyDuplicateOf };
+      }
+      await this.outbox.appendMany(tx, events);
+      // Another delivery of the same report committed between our look-up and insert.
+      const winners = raced.length > 0 ? await this.findByIdentity(tx, schema, raced) : new Map<string, IntakeReceipt>();
+      for (const row of rows) {
+        if (inserted.has(row.complaintId)) continue;
+        repeats.inc({ source: row.prepared.incoming.draft.source });
+        receipts[row.index] = winners.get(row.prepared.identityKey);
+      }
+    }
+    // A repeat within the list answers like a repeat of what the list stored first.
+    return list.map((_, index) => {
+      const receipt = receipts[index] ?? receipts[firstOfKey.get(keys[index])!];
+      if (!receipt) throw new Error(`complaint ${keys[index]} was neither stored nor found`);
+      return receipts[index] ? receipt : { ...receipt, repeat: true };
+    });
+  }
+
+  private prepare(incoming: IncomingComplaint, identityKey: string): Prepared {
+    const { draft } = incoming;
+    const published = toPublicComplaint(draft);
     return {
-      complaintId: row.id,
-      trackingId: row.tracking_id,
-      repeat: true,
-      likelyDuplicateOf:
-        row.duplicate_of && row.duplicate_tracking_id
-          ? { complaintId: row.duplicate_of, trackingId: row.duplicate_tracking_id, score: Number(row.duplicate_score) }
-          : null,
+      incoming,
+      identityKey,
+      published,
+      historical: isHistorical(published),
+      priority: priorityOf(draft, incoming.priority),
+      kecamatanHint: kecamatanMentionedIn(`${draft.title}\n${draft.text}\n${draft.locationText ?? ''}`),
+      categoryHint: draft.category?.id ?? draft.category?.name ?? null,
     };
   }
 
-  /** The most similar earlier complaint of the same place within the window, when likely the same problem. */
-  private async likelyDuplicate(
-    tx: EntityManager,
-    schema: string,
-    complaint: { title: string; text: string; receivedAt: Date; kecamatanHint: string | null; categoryHint: string | null },
-  ): Promise<LikelyDuplicate | null> {
-    const window = DEFAULT_DUPLICATE_POLICY.windowDays * DAY_MS;
-    // Candidates of another category score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor), so they are not fetched.
-    const candidates: { id: string; tracking_id: string; public_title: string; public_text: string; kecamatan_hint: string | null; category_hint: string | null; received_at: Date }[] =
+  private async findByIdentity(tx: EntityManager, schema: string, identityKeys: readonly string[]): Promise<Map<string, IntakeReceipt>> {
+    const rows: { identity_key: string; id: string; tracking_id: string; duplicate_of: string | null; duplicate_score: number | null; duplicate_tracking_id: string | null }[] =
       await tx.query(
-        `SELECT "id", "tracking_id", "public_title", "public_text", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"
-           FROM "${schema}"."complaints"
-          WHERE "received_at" BETWEEN $1 AND $2 AND ($3::text IS NULL OR "kecamatan_hint" IS NULL OR "kecamatan_hint" = $3)
-            AND ($5::text IS NULL OR coalesce("category_id", "category") IS NULL OR lower(coalesce("category_id", "category")) = lower($5))
-          ORDER BY abs(extract(epoch FROM "received_at" - $4::timestamptz)) LIMIT ${DUPLICATE_CANDIDATES}`,
-        [new Date(complaint.receivedAt.getTime() - window), new Date(complaint.receivedAt.getTime() + window), complaint.kecamatanHint, complaint.receivedAt, complaint.categoryHint],
+        `SELECT c."identity_key", c."id", c."tracking_id", c."duplicate_of", c."duplicate_score", d."tracking_id" AS "duplicate_tracking_id"
+           FROM "${schema}"."complaints" c LEFT JOIN "${schema}"."complaints" d ON d."id" = c."duplicate_of"
+          WHERE c."identity_key" = ANY($1::text[])`,
+        [[...identityKeys]],
       );
-    let best: LikelyDuplicate | null = null;
-    for (const candidate of candidates) {
-      const score = duplicateLikelihood(complaint, {
-        title: candidate.public_title,
-        text: candidate.public_text,
-        kecamatanHint: candidate.kecamatan_hint,
-        categoryHint: candidate.category_hint,
-        receivedAt: new Date(candidate.received_at),
-      });
-      if (score >= DEFAULT_DUPLICATE_POLICY.threshold && (!best || score > best.score)) {
-        best = { complaintId: candidate.id, trackingId: candidate.tracking_id, score };
-      }
+    return new Map(
+      rows.map((row) => [
+        row.identity_key,
+        {
+          complaintId: row.id,
+          trackingId: row.tracking_id,
+          repeat: true,
+          likelyDuplicateOf:
+            row.duplicate_of && row.duplicate_tracking_id ? { complaintId: row.duplicate_of, trackingId: row.duplicate_tracking_id, score: Number(row.duplicate_score) } : null,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * The most similar earlier complaint of the same place within the window, when likely the same
+   * problem, for each complaint. The candidates are the nearest in time on either side, read from the
+   * (kecamatan, received_at) and received_at indexes with LIMITs, so the cost does not grow with the
+   * window or the table; complaints earlier in the same list are candidates too.
+   */
+  private async likelyDuplicates(tx: EntityManager, schema: string, rows: readonly Row[]): Promise<Array<LikelyDuplicate | null>> {
+    const list = rows.map((r) => r.prepared);
+    const window = DEFAULT_DUPLICATE_POLICY.windowDays * DAY_MS;
+    const t = `"${schema}"."complaints"`;
+    const cols = `"id", "tracking_id", "public_title", "public_text", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
+    // Candidates of another category score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor), so they are not fetched.
+    const category = `(q.cat IS NULL OR coalesce("category_id", "category") IS NULL OR lower(coalesce("category_id", "category")) = lower(q.cat))`;
+    const before = `"received_at" <= q.t AND "received_at" >= q.t - $4::interval AND ${category} ORDER BY "received_at" DESC LIMIT ${DUPLICATE_CANDIDATES}`;
+    const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval AND ${category} ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
+    const found: CandidateRow[] = await tx.query(
+      `SELECT q.n::text AS n, c.* FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, cat, n)
+       CROSS JOIN LATERAL (
+         (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${before})
+         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${after})
+         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${before})
+         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${after})
+         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${before})
+         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${after})
+       ) c`,
+      [list.map((p) => p.incoming.draft.receivedAt), list.map((p) => p.kecamatanHint), list.map((p) => p.categoryHint), `${window / 1000} seconds`],
+    );
+    const byItem = new Map<number, ComparableComplaint[]>();
+    const ids = new Map<ComparableComplaint, { id: string; trackingId: string }>();
+    for (const row of found) {
+      const candidate: ComparableComplaint = { title: row.public_title, text: row.public_text, kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_at) };
+      ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
+      const index = Number(row.n) - 1;
+      byItem.set(index, [...(byItem.get(index) ?? []), candidate]);
     }
-    return best;
+    const comparable = (p: Prepared): ComparableComplaint => ({ title: p.published.title, text: p.published.text, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
+    return list.map((p, index) => {
+      const complaint = comparable(p);
+      const at = complaint.receivedAt.getTime();
+      // Earlier complaints of the same list are not in the table yet; the same filters apply.
+      for (let j = 0; j < index; j++) {
+        const other = list[j];
+        const samePlace = !p.kecamatanHint || !other.kecamatanHint || other.kecamatanHint === p.kecamatanHint;
+        const sameCategory = !p.categoryHint || !other.categoryHint || other.categoryHint.toLowerCase() === p.categoryHint.toLowerCase();
+        if (!samePlace || !sameCategory || Math.abs(other.incoming.draft.receivedAt.getTime() - at) > window) continue;
+        const candidate = comparable(other);
+        ids.set(candidate, { id: rows[j].complaintId, trackingId: rows[j].trackingId });
+        byItem.set(index, [...(byItem.get(index) ?? []), candidate]);
+      }
+      const nearest = (byItem.get(index) ?? []).sort((a, b) => Math.abs(a.receivedAt.getTime() - at) - Math.abs(b.receivedAt.getTime() - at)).slice(0, DUPLICATE_CANDIDATES);
+      let best: LikelyDuplicate | null = null;
+      for (const candidate of nearest) {
+        const score = duplicateLikelihood(complaint, candidate);
+        const id = ids.get(candidate)!;
+        if (score >= DEFAULT_DUPLICATE_POLICY.threshold && (!best || score > best.score)) best = { complaintId: id.id, trackingId: id.trackingId, score };
+      }
+      return best;
+    });
   }
 
   private jakartaYear(): number {
     return new Date(this.clock.now().getTime() + 7 * 3_600_000).getUTCFullYear();
   }
 }
+
+type Row = { index: number; prepared: Prepared; complaintId: string; trackingId: string; likelyDuplicateOf: LikelyDuplicate | null };
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** The complaint row's columns, their SQL array type and where each value comes from (one multi-row INSERT). */
+const COMPLAINT_COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: Row) => unknown }> = [
+  { name: 'id', type: 'uuid', value: (r) => r.complaintId },
+  { name: 'tracking_id', type: 'text', value: (r) => r.trackingId },
+  { name: 'identity_key', type: 'text', value: (r) => r.prepared.identityKey },
+  { name: 'source', type: 'text', value: (r) => r.prepared.incoming.draft.source },
+  { name: 'external_id', type: 'text', value: (r) => r.prepared.incoming.draft.externalId },
+  { name: 'channel', type: 'text', value: (r) => r.prepared.incoming.draft.channel },
+  { name: 'received_at', type: 'timestamptz', value: (r) => r.prepared.incoming.draft.receivedAt },
+  { name: 'title', type: 'text', value: (r) => r.prepared.incoming.draft.title },
+  { name: 'text', type: 'text', value: (r) => r.prepared.incoming.draft.text },
+  { name: 'location_text', type: 'text', value: (r) => r.prepared.incoming.draft.locationText },
+  { name: 'reporter', type: 'jsonb', value: (r) => json(r.prepared.incoming.draft.reporter) },
+  { name: 'public_title', type: 'text', value: (r) => r.prepared.published.title },
+  { name: 'public_text', type: 'text', value: (r) => r.prepared.published.text },
+  { name: 'personal_data_masked', type: 'boolean', value: (r) => r.prepared.published.personalDataMasked },
+  { name: 'category_id', type: 'text', value: (r) => r.prepared.incoming.draft.category?.id ?? null },
+  { name: 'category', type: 'text', value: (r) => r.prepared.incoming.draft.category?.name ?? null },
+  { name: 'classification', type: 'text', value: (r) => r.prepared.incoming.draft.classification },
+  { name: 'anonymous', type: 'boolean', value: (r) => r.prepared.incoming.draft.anonymous },
+  { name: 'confidential', type: 'boolean', value: (r) => r.prepared.incoming.draft.confidential },
+  { name: 'priority', type: 'text', value: (r) => r.prepared.priority },
+  { name: 'historical', type: 'boolean', value: (r) => r.prepared.historical },
+  { name: 'historical_disposition', type: 'jsonb', value: (r) => json(r.prepared.incoming.draft.historicalDisposition) },
+  { name: 'kecamatan_hint', type: 'text', value: (r) => r.prepared.kecamatanHint },
+  { name: 'duplicate_of', type: 'uuid', value: (r) => r.likelyDuplicateOf?.complaintId ?? null },
+  { name: 'duplicate_score', type: 'real', value: (r) => r.likelyDuplicateOf?.score ?? null },
+  { name: 'import_run_id', type: 'uuid', value: (r) => r.prepared.incoming.importRunId ?? null },
+];

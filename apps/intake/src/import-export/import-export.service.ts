@@ -90,7 +90,8 @@ export class ImportExportService {
     try {
       const tally = emptyTally();
       await this.dataSource.transaction(async (tx) => {
-        for (const row of chunk) count(tally, await this.intake.receiveWithin(tx, { draft: row.draft, importRunId: importId }), row.draft);
+        const receipts = await this.intake.receiveManyWithin(tx, chunk.map((row) => ({ draft: row.draft, importRunId: importId })));
+        chunk.forEach((row, i) => count(tally, receipts[i], row.draft));
       });
       addTally(report, tally);
     } catch (chunkError) {
