@@ -2,6 +2,9 @@
 # npm start: the whole system with its demo data on this machine, without Docker.
 # Starts the Kafka broker, creates the topics, starts every service in tools/services.json
 # (each migrates its schema and seeds demo data at boot) and waits until each answers /health/ready.
+# Services run grouped in a few Node processes (LAYOUT=small, the default; LAYOUT=each: one process per
+# service); each process is supervised (tools/supervise.js) and restarted when it dies. REPLICAS=2 starts
+# a second copy of every process without lapor-sim, gateway or intake (ports +10), in the same consumer groups.
 # Runs in the foreground: Ctrl-C (or SIGTERM) stops the services. `npm start -- --detach` returns
 # once everything is ready; `npm stop` stops a detached system.
 set -euo pipefail
@@ -27,54 +30,71 @@ port_open 6379 || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1;
 
 bash tools/kafka/start.sh
 node tools/run.js libs/shared/messaging/src/cli/create-topics.cli.ts
+# Development keys (token signing, channel secrets), created once under .run/keys.
+[ -f tools/dev-keys.js ] && node tools/dev-keys.js
 
-mapfile -t services < <(node -e 'for (const s of require("./tools/services.json").services) console.log([s.name, s.entry, s.port].join(" "))')
+layout="${LAYOUT:-small}"
+replicas="${REPLICAS:-1}"
+# One line per process: NAME PORT_OFFSET SERVICE...
+mapfile -t processes < <(LAYOUT="$layout" REPLICAS="$replicas" node -e '
+  const { services, layouts } = require("./tools/services.json");
+  const groups = layouts[process.env.LAYOUT];
+  if (!groups) { console.error(`unknown LAYOUT ${process.env.LAYOUT}: ${Object.keys(layouts).join(", ")}`); process.exit(2); }
+  for (const g of groups) console.log([g.name, 0, ...g.services].join(" "));
+  for (let r = 2; r <= Number(process.env.REPLICAS); r++)
+    for (const g of groups) if (!g.services.some((s) => ["lapor-sim", "gateway", "intake"].includes(s))) console.log([`${g.name}-${r}`, 10 * (r - 1), ...g.services].join(" "));
+')
+# One line per service instance to wait for: NAME PORT
+mapfile -t services < <(for line in "${processes[@]}"; do
+  read -r _ offset names <<<"$line"
+  for name in $names; do node -e 'const s = require("./tools/services.json").services.find((s) => s.name === process.argv[1]); console.log(s.name, s.port + Number(process.argv[2]))' "$name" "$offset"; done
+done)
 
 stop_all() {
-  for line in "${services[@]}"; do
-    read -r name _ _ <<<"$line"
+  for line in "${processes[@]}"; do
+    read -r name _ <<<"$line"
     pidfile=".run/$name.pid"
     [ -f "$pidfile" ] && kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
   done
-  for line in "${services[@]}"; do
-    read -r name _ _ <<<"$line"
+  for line in "${processes[@]}"; do
+    read -r name _ <<<"$line"
     pidfile=".run/$name.pid"
     if [ -f "$pidfile" ]; then
-      for _ in $(seq 1 40); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.25; done
+      for _ in $(seq 1 100); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.25; done
       rm -f "$pidfile"
     fi
   done
 }
 
-for line in "${services[@]}"; do
-  read -r name entry port <<<"$line"
+for line in "${processes[@]}"; do
+  read -r name offset names <<<"$line"
   pidfile=".run/$name.pid"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     echo "$name: already running (pid $(cat "$pidfile"))"; continue
   fi
-  PORT="$port" nohup node tools/run.js "$entry" >> ".run/logs/$name.log" 2>&1 &
+  # shellcheck disable=SC2086
+  PORT_OFFSET="$offset" nohup node tools/supervise.js "$name" -- node tools/run.js tools/combined/run-together.ts $names >> ".run/logs/$name.log" 2>&1 &
   echo $! > "$pidfile"
-  echo "$name: starting on :$port (log .run/logs/$name.log)"
+  echo "$name: starting $names (log .run/logs/$name.log)"
 done
 
 for line in "${services[@]}"; do
-  read -r name entry port <<<"$line"
+  read -r name port <<<"$line"
   ready=false
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 480); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=true; break; fi
-    kill -0 "$(cat ".run/$name.pid")" 2>/dev/null || break
     sleep 0.5
   done
   if ! $ready; then
-    echo "$name did not become ready; last log lines:" >&2
-    tail -20 ".run/logs/$name.log" >&2
+    echo "$name did not become ready on :$port; last log lines:" >&2
+    for f in .run/logs/*.log; do tail -5 "$f" >&2; done
     stop_all
     exit 1
   fi
   echo "$name: ready at http://127.0.0.1:$port (API docs /docs, health /health/ready, metrics /metrics)"
 done
 
-echo "all ${#services[@]} services ready; Kafka on $KAFKA_BROKERS"
+echo "all ${#services[@]} services ready in ${#processes[@]} processes (LAYOUT=$layout, REPLICAS=$replicas); Kafka on $KAFKA_BROKERS"
 if $detach; then exit 0; fi
 trap 'echo; echo "stopping..."; stop_all; exit 0' INT TERM
 echo "press Ctrl-C to stop"

@@ -9,7 +9,7 @@ for pidfile in .run/*.pid; do
 done
 for pidfile in .run/*.pid; do
   [ -f "$pidfile" ] || continue
-  for _ in $(seq 1 60); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.25; done
+  for _ in $(seq 1 100); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.25; done
   rm -f "$pidfile"
 done
 [ "${1:-}" = "--keep-kafka" ] || bash tools/kafka/stop.sh
