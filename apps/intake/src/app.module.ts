@@ -9,6 +9,7 @@ import { DemoSeed } from './demo-seed/demo-seed';
 import { ImportExportHttpController } from './import-export/import-export.http.controller';
 import { ImportExportService } from './import-export/import-export.service';
 import { IntakeConfig } from './intake.config';
+import { CreateLaporConnectorTables1764900000000, LaporConnectorModule } from './lapor-connector/lapor-connector.module';
 import { LaporApiClient } from './lapor-poll/lapor-api.client';
 import { LAPOR_POLLER_HOOKS, LaporPoller, type LaporPollerHooks } from './lapor-poll/lapor-poller';
 import { ComplaintEntity } from './persistence/complaint.entity';
@@ -37,9 +38,10 @@ export class AppModule {
           configValues: config,
           clock: options.clock,
           entities: [ComplaintEntity, LaporPollCursorEntity, ImportRunEntity],
-          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000],
+          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000, CreateLaporConnectorTables1764900000000],
         }),
         MessagingModule,
+        LaporConnectorModule.forRoot(config),
         // In-memory counters: intake runs as one instance; behind several, give the throttler Redis storage.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),
         MulterModule.register({ limits: { fileSize: config.IMPORT_MAX_FILE_MB * 1024 * 1024, files: 1 } }),

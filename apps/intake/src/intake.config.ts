@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig, trim } from '@bekasi/platform';
 
 const bool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
@@ -51,6 +51,78 @@ export class IntakeConfig extends ServiceConfig {
   /** Prefix of intake's own tracking ids, e.g. BKS-2026-000123. */
   @Transform(trim) @Matches(/^[A-Z]{2,8}$/, { message: 'TRACKING_ID_PREFIX must be 2-8 capital letters' })
   TRACKING_ID_PREFIX = 'BKS';
+
+  /** LAPOR! integration API (write-back of disposisi, tindak lanjut, closure); the connector is off when unset. */
+  @IsOptional() @Transform(trim) @Matches(/^https?:\/\/.+/, { message: 'LAPOR_CONNECTOR_BASE_URL must be an http(s):// URL' })
+  LAPOR_CONNECTOR_BASE_URL?: string;
+
+  /** Bearer token of the integration API (LAPOR_API_TOKEN when unset). */
+  @IsOptional() @Transform(trim) @IsString()
+  LAPOR_CONNECTOR_TOKEN?: string;
+
+  /** JSON: path per action and feed, `{trackingId}` filled in; see DEFAULT_LAPOR_CONNECTOR_PATHS. */
+  @IsOptional() @Transform(trim) @Matches(/^\{.*\}$/s, { message: 'LAPOR_CONNECTOR_PATHS must be a JSON object' })
+  LAPOR_CONNECTOR_PATHS?: string;
+
+  /** JSON: our field name → the API's, see DEFAULT_LAPOR_CONNECTOR_FIELDS. */
+  @IsOptional() @Transform(trim) @Matches(/^\{.*\}$/s, { message: 'LAPOR_CONNECTOR_FIELD_MAPPING must be a JSON object' })
+  LAPOR_CONNECTOR_FIELD_MAPPING?: string;
+
+  /** JSON: unit code → the instansi id LAPOR! assigned it, e.g. {"DINSOS":"1234"}; seeds the connector's table at start. */
+  @IsOptional() @Transform(trim) @Matches(/^\{.*\}$/s, { message: 'LAPOR_INSTANSI_IDS must be a JSON object' })
+  LAPOR_INSTANSI_IDS?: string;
+
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  LAPOR_CONNECTOR_TIMEOUT_MS = 10_000;
+
+  /** First retry delay after a 5xx or timeout; doubles per attempt up to the maximum. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  LAPOR_CONNECTOR_RETRY_BASE_MS = 1_000;
+
+  @Type(() => Number) @IsInt() @Min(10) @Max(86_400_000)
+  LAPOR_CONNECTOR_MAX_BACKOFF_MS = 300_000;
+
+  /** How often the send queue and the updates feed are looked at when nothing woke them. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  LAPOR_CONNECTOR_INTERVAL_MS = 2_000;
+
+  /** Tickets sent to in parallel (each ticket's actions stay in order). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  LAPOR_CONNECTOR_CONCURRENCY = 4;
+
+  /** How often LAPOR!'s status of the open tickets is compared with ours. */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
+  LAPOR_RECONCILE_INTERVAL_MS = 600_000;
+
+  /** The registered channels (JSON {"channels":[...]}) and their signing secrets; see docs/security.md. */
+  @IsOptional() @IsString()
+  INTAKE_CHANNELS?: string;
+
+  @Transform(trim) @IsString()
+  INTAKE_CHANNELS_FILE = '.run/keys/channels.json';
+
+  /** Secret(s) of the reporter keys handed to channels (comma list: the first signs); desk holds the same. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'REPORTER_KEY_SECRET must be at least 32 characters' })
+  REPORTER_KEY_SECRET?: string;
+
+  @Transform(trim) @IsString()
+  REPORTER_KEY_SECRET_FILE = '.run/keys/reporter-key.secret';
+
+  /** Evidence files (read here to go to LAPOR! with the tindak lanjut): the same store desk writes to. */
+  @Transform(trim) @IsString() @MinLength(1)
+  FILE_STORE_URL = '.run/files';
+
+  @IsOptional() @Transform(trim) @Matches(/^https?:\/\/.+/, { message: 'FILE_STORE_S3_ENDPOINT must be an http(s):// URL' })
+  FILE_STORE_S3_ENDPOINT?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_REGION?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_ACCESS_KEY?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_SECRET_KEY?: string;
 
   /** Imports the sample export once at start, so routing has history to learn from. */
   @Transform(bool) @IsBoolean()

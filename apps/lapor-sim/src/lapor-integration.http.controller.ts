@@ -3,6 +3,7 @@ import { ApiHeader, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/sw
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
+import { LAPOR_STATUS_LABELS } from '@bekasi/tickets-domain';
 import { LaporFeed } from './lapor-feed';
 import { LaporIntegration, type ActionType } from './lapor-integration';
 
@@ -15,6 +16,7 @@ export class AttachmentDto {
 export class ActionDto {
   @ApiPropertyOptional({ description: 'Disposisi: the instansi id LAPOR! gave the unit' }) @IsOptional() @IsString() @MaxLength(64) instansi_id?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20_000) content?: string;
+  @ApiPropertyOptional({ description: 'Closure: who closed (reporter, admin, system)' }) @IsOptional() @IsIn(['reporter', 'admin', 'system']) closed_by?: string;
   @ApiPropertyOptional({ type: [AttachmentDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
@@ -43,7 +45,7 @@ export class RatingDto {
   @ApiProperty() @IsInt() @Min(1) @Max(5) rating!: number;
 }
 export class StatusDto {
-  @ApiProperty({ example: 'Selesai' }) @IsIn(['Verifikasi', 'Proses', 'Ditindaklanjuti', 'Menunggu Kelengkapan Informasi', 'Selesai', 'Arsip']) status!: string;
+  @ApiProperty({ example: 'Ditutup oleh Admin' }) @IsIn([...LAPOR_STATUS_LABELS]) status!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) message?: string;
 }
 
@@ -94,6 +96,7 @@ export class LaporIntegrationHttpController {
       idempotencyKey,
       instansiId: body.instansi_id ?? null,
       content: body.content ?? null,
+      closedBy: body.closed_by ?? null,
       attachments: body.attachments?.map((a) => ({ fileName: a.file_name, contentType: a.content_type, contentBase64: a.content_base64 })),
     });
     if (outcome.kind === 'refused') throw new HttpException({ statusCode: outcome.status, message: outcome.message }, outcome.status);

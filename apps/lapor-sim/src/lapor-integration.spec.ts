@@ -35,7 +35,7 @@ describe('lapor-sim integration API', () => {
     expect(listed.body.map((a: { type: string }) => a.type)).toEqual(['disposition', 'follow_up', 'closure']);
     expect(listed.body[1].attachments).toEqual([expect.objectContaining({ fileName: 'foto.png', sizeBytes: 16 })]);
     const shown = await http.get(`/api/v1/reports/${report}`).expect(200);
-    expect(shown.body).toMatchObject({ tracking_id: report, status: 'Selesai', follow_ups: expect.any(Array) });
+    expect(shown.body).toMatchObject({ tracking_id: report, status: 'Ditutup oleh Admin', follow_ups: expect.any(Array) });
   });
 
   it('refuses a missing key, an unknown report and a disposisi without instansi, with LAPOR!\'s message', async () => {
@@ -59,13 +59,13 @@ describe('lapor-sim integration API', () => {
   it('feeds replies, ratings and status changes made on the LAPOR! side by cursor', async () => {
     await http.post(`/admin/reports/${report}/replies`).send({ message: 'Terima kasih, tapi belum selesai' }).expect(201);
     await http.post(`/admin/reports/${report}/ratings`).send({ rating: 4 }).expect(201);
-    await http.post(`/admin/reports/${report}/status`).send({ status: 'Arsip' }).expect(201);
+    await http.post(`/admin/reports/${report}/status`).send({ status: 'Diarsipkan oleh Admin' }).expect(201);
     await http.post('/admin/reports/999/replies').send({ message: 'x' }).expect(404);
     const page = await http.get('/api/v1/report-updates').query({ limit: 2 }).expect(200);
     expect(page.body).toMatchObject({ next_cursor: '2', has_more: true });
     expect(page.body.items.map((u: { type: string }) => u.type)).toEqual(['reply', 'rating']);
     const rest = await http.get('/api/v1/report-updates').query({ cursor: '2' }).expect(200);
-    expect(rest.body.items).toEqual([expect.objectContaining({ type: 'status', status: 'Arsip', tracking_id: report })]);
-    expect((await http.get(`/api/v1/reports/${report}`)).body.status).toBe('Arsip');
+    expect(rest.body.items).toEqual([expect.objectContaining({ type: 'status', status: 'Diarsipkan oleh Admin', tracking_id: report })]);
+    expect((await http.get(`/api/v1/reports/${report}`)).body.status).toBe('Diarsipkan oleh Admin');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { seededRandom } from '@bekasi/intake-domain';
+import type { LaporStatusLabel } from '@bekasi/tickets-domain';
 import { LAPOR_SIM_CONFIG, LaporFeed } from './lapor-feed';
 import type { LaporSimConfig } from './lapor-sim.config';
 
@@ -67,17 +68,18 @@ export interface WriteRequest {
   idempotencyKey: string;
   instansiId?: string | null;
   content?: string | null;
+  closedBy?: string | null;
   attachments?: { fileName: string; contentType: string; contentBase64: string }[];
 }
 
-/** LAPOR!'s status words as the portal shows them. */
-const STATUS_AFTER: Record<ActionType, string> = {
-  disposition: 'Proses',
+/** The label LAPOR! shows after each action (the portal's own words, as the tickets domain knows them). */
+const STATUS_AFTER: Record<Exclude<ActionType, 'closure'>, LaporStatusLabel> = {
+  disposition: 'Terverifikasi',
   follow_up: 'Ditindaklanjuti',
   info_request: 'Menunggu Kelengkapan Informasi',
-  reassignment: 'Verifikasi',
-  closure: 'Selesai',
+  reassignment: 'Terverifikasi',
 };
+const CLOSED_BY: Record<string, LaporStatusLabel> = { reporter: 'Ditutup oleh Pelapor', system: 'Ditutup oleh Sistem', admin: 'Ditutup oleh Admin' };
 
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -163,7 +165,7 @@ export class LaporIntegration {
     const list = this.actions.get(request.trackingId) ?? [];
     list.push(action);
     this.actions.set(request.trackingId, list);
-    this.statuses.set(request.trackingId, STATUS_AFTER[request.type]);
+    this.statuses.set(request.trackingId, request.type === 'closure' ? CLOSED_BY[request.closedBy ?? 'admin'] ?? 'Ditutup oleh Admin' : STATUS_AFTER[request.type]);
     return action;
   }
 
@@ -176,7 +178,7 @@ export class LaporIntegration {
   }
 
   statusOf(trackingId: string): string {
-    return this.statuses.get(trackingId) ?? 'Verifikasi';
+    return this.statuses.get(trackingId) ?? 'Belum Terverifikasi';
   }
 
   /** A change made on the LAPOR! side (by the reporter or LAPOR!'s admin), appended to the updates feed. */

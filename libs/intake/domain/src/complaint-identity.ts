@@ -2,7 +2,12 @@
 import { ComplaintDraft, ComplaintSource } from './complaint-draft';
 import { LAPOR_STATUSES, type LaporStatus } from './lapor-vocabulary';
 
-const LAPOR_SOURCES: ReadonlySet<ComplaintSource> = new Set(['lapor-api', 'lapor-webhook', 'lapor-import']);
+const LAPOR_SOURCES: ReadonlySet<string> = new Set<ComplaintSource>(['lapor-api', 'lapor-webhook', 'lapor-import']);
+
+/** The complaint came through one of LAPOR!'s doors (poll, webhook, export): LAPOR! is its system of record. */
+export function isLaporSource(source: string | null | undefined): boolean {
+  return LAPOR_SOURCES.has(source ?? '');
+}
 
 /**
  * One complaint per key. A LAPOR! report keeps its Tracking ID whether it is polled, pushed or
@@ -10,7 +15,7 @@ const LAPOR_SOURCES: ReadonlySet<ComplaintSource> = new Set(['lapor-api', 'lapor
  * webhook and later in an export is one complaint. Other channels number their own messages.
  */
 export function complaintIdentityKey(source: ComplaintSource, externalId: string): string {
-  const namespace = LAPOR_SOURCES.has(source) ? 'lapor' : source;
+  const namespace = isLaporSource(source) ? 'lapor' : source;
   return `${namespace}:${externalId.trim()}`;
 }
 

@@ -14,3 +14,4 @@ export * from './kecamatan-mention';
 export * from './complaint-received';
 export * from './lapor-api/lapor-api-record';
 export * from './lapor-api/synthetic-lapor-reports';
+export * from './lapor-integration/lapor-outbound';

@@ -1,0 +1,136 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LaporUpdateReceivedV1 } from '@bekasi/contracts';
+import { CLOCK, type Clock } from '@bekasi/clock';
+import { OutboxWriter, schemaOfManager } from '@bekasi/messaging';
+import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
+import { readLaporUpdate, type LaporUpdateReading } from '@bekasi/intake-domain';
+import type { IntakeConfig } from '../intake.config';
+import { LaporIntegrationClient } from './lapor-integration.client';
+import { LaporOutboundRepository } from './lapor-outbound.repository';
+
+const FEED = 'lapor-updates';
+const PAGE = 100;
+const updatesRead = counter({ name: 'intake_lapor_updates_total', help: 'Updates read back from LAPOR! (replies, ratings, status changes), by outcome', labelNames: ['outcome'] });
+
+export type UpdateOutcome = 'announced' | 'repeat' | 'unknown_report' | 'rejected';
+
+/**
+ * Brings back what happened on the LAPOR! side: the reporter's replies and ratings, LAPOR!'s admin
+ * changing a status. Each update is recorded under LAPOR!'s update id and announced once as
+ * `complaint.lapor-update-received` (desk enters it in the ticket's history), in the transaction
+ * that moves the feed's cursor; a repeated update (the feed repeats itself, or the webhook and
+ * the poll both bring it) finds its id taken and is not announced again.
+ */
+@Injectable()
+export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly client: LaporIntegrationClient,
+    private readonly outbox: OutboxWriter,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: IntakeConfig,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (!this.client.enabled) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown() {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run() {
+    while (this.running) {
+      let delay = this.config.LAPOR_CONNECTOR_INTERVAL_MS;
+      try {
+        const { hasMore } = await this.pollOnce();
+        this.failures = 0;
+        if (hasMore) delay = 0;
+      } catch (err) {
+        this.failures++;
+        delay = Math.min(this.config.LAPOR_CONNECTOR_MAX_BACKOFF_MS, this.config.LAPOR_CONNECTOR_INTERVAL_MS * 2 ** Math.min(this.failures, 10));
+        this.logger.warn({ err: (err as Error).message, retryInMs: delay }, 'LAPOR! updates poll failed; backing off');
+      }
+      if (delay > 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  /** Reads and commits one page of the updates feed; exposed for tests. */
+  async pollOnce(): Promise<{ read: number; hasMore: boolean }> {
+    const schema = (this.dataSource.options as { schema?: string }).schema;
+    const [row] = await this.dataSource.query(`SELECT "cursor" FROM "${schema}"."lapor_poll_cursor" WHERE "feed" = $1`, [FEED]);
+    const cursor: string | null = row?.cursor ?? null;
+    const answer = await this.client.updates(cursor, PAGE);
+    if (answer.kind !== 'answered') throw new Error(`${answer.kind}: ${answer.error}`);
+    if (answer.status !== 200 || !answer.body || !Array.isArray(answer.body.items)) throw new Error(`updates feed answered HTTP ${answer.status}`);
+    const items = answer.body.items as unknown[];
+    const next = answer.body.next_cursor ?? answer.body.nextCursor ?? cursor;
+    await this.dataSource.transaction(async (tx) => {
+      const s = schemaOfManager(tx);
+      const [locked] = await tx.query(`SELECT "cursor" FROM "${s}"."lapor_poll_cursor" WHERE "feed" = $1 FOR UPDATE`, [FEED]);
+      if ((locked?.cursor ?? null) !== cursor) throw new Error('updates cursor moved by another poller');
+      for (const record of items) updatesRead.inc({ outcome: await this.receive(tx, record) });
+      await tx.query(
+        `INSERT INTO "${s}"."lapor_poll_cursor" ("feed","cursor","pages_read","updated_at") VALUES ($1,$2,1,now())
+         ON CONFLICT ("feed") DO UPDATE SET "cursor"=EXCLUDED."cursor", "pages_read"="lapor_poll_cursor"."pages_read"+1, "updated_at"=now()`,
+        [FEED, next === null ? null : String(next)],
+      );
+    });
+    return { read: items.length, hasMore: Boolean(answer.body.has_more ?? answer.body.hasMore) };
+  }
+
+  /** One update, from the feed or the webhook, inside the caller's transaction. */
+  async receive(tx: EntityManager, record: unknown): Promise<UpdateOutcome> {
+    const s = schemaOfManager(tx);
+    const reading = readLaporUpdate(record, this.client.fields, this.clock.now());
+    if ('rejection' in reading) {
+      this.logger.warn({ reason: reading.rejection }, 'LAPOR! update unreadable; skipped');
+      return 'rejected';
+    }
+    const update: LaporUpdateReading = reading.update;
+    const ticket = await new LaporOutboundRepository(tx).ticketByLaporId(update.laporTrackingId);
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO "${s}"."lapor_inbound_updates" ("update_id","lapor_tracking_id","complaint_id","kind","outcome","record")
+       VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT ("update_id") DO NOTHING RETURNING "update_id"`,
+      [update.updateId, update.laporTrackingId, ticket?.complaintId ?? null, update.kind, ticket ? 'announced' : 'unknown_report', JSON.stringify(record)],
+    );
+    if (inserted.length === 0) return 'repeat';
+    if (!ticket) return 'unknown_report';
+    await this.outbox.append(
+      tx,
+      LaporUpdateReceivedV1,
+      {
+        complaintId: ticket.complaintId,
+        trackingId: ticket.trackingId,
+        laporTrackingId: update.laporTrackingId,
+        updateId: update.updateId,
+        kind: update.kind,
+        message: update.message,
+        rating: update.rating,
+        laporStatus: update.laporStatus,
+        at: update.at.toISOString(),
+      },
+      { subject: ticket.complaintId, time: update.at },
+    );
+    return 'announced';
+  }
+}
