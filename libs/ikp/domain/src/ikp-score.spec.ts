@@ -1,4 +1,4 @@
-import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, periodOf, previousPeriod, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
+import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, nextPeriod, periodBounds, periodOf, periodsEndingWith, previousPeriod, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
 
 const tally = (t: Partial<UnitPeriodTally>): UnitPeriodTally => ({ ...EMPTY_TALLY, ...t });
 
@@ -6,11 +6,11 @@ describe('IKP indicators', () => {
   it('measures each indicator in percent from the tally', () => {
     expect(
       indicatorValues(tally({ assigned: 20, answered: 18, firstResponseDeadlines: 16, firstResponseOnTime: 12, resolutionDeadlines: 10, resolutionOnTime: 9, ratings: 4, ratingSum: 17, escalatedBeyondUnit: 2 })),
-    ).toEqual({ first_response_on_time: 75, resolution_on_time: 90, follow_up_rate: 90, satisfaction: 85, escalation_free: 90, instructions_on_time: null });
+    ).toEqual({ first_response_on_time: 75, resolution_on_time: 90, follow_up_rate: 90, satisfaction: 85, escalation_free: 90, instructions_achieved: null, budget_absorption: null });
   });
 
   it('leaves an indicator unmeasured when the period gives nothing to measure', () => {
-    expect(indicatorValues(EMPTY_TALLY)).toEqual({ first_response_on_time: null, resolution_on_time: null, follow_up_rate: null, satisfaction: null, escalation_free: null, instructions_on_time: null });
+    expect(indicatorValues(EMPTY_TALLY)).toEqual({ first_response_on_time: null, resolution_on_time: null, follow_up_rate: null, satisfaction: null, escalation_free: null, instructions_achieved: null, budget_absorption: null });
     expect(indicatorValues(tally({ assigned: 3, answered: 5, escalatedBeyondUnit: 9 }))).toMatchObject({ follow_up_rate: 100, escalation_free: 0 });
   });
 });
@@ -24,11 +24,18 @@ describe('IKP score', () => {
     expect(result.zone).toBe('hijau');
   });
 
-  it('counts leadership instructions in the months they fall due, with their weight', () => {
-    const t = tally({ firstResponseDeadlines: 10, firstResponseOnTime: 9, instructionsDue: 2, instructionsOnTime: 1 });
-    expect(indicatorValues(t).instructions_on_time).toBe(50);
+  it('counts leadership instruction targets in the months they fall due, by verified achievement, with their weight', () => {
+    const t = tally({ firstResponseDeadlines: 10, firstResponseOnTime: 9, instructionTargetsDue: 2, instructionAchievementSum: 100 });
+    expect(indicatorValues(t).instructions_achieved).toBe(50);
     // (0.30 × 100 + 0.25 × 50) / 0.55
     expect(ikpScore(t).score).toBe(77.3);
+  });
+
+  it('counts budget absorption when the unit has finance data, and says which indicators had none', () => {
+    const t = tally({ firstResponseDeadlines: 10, firstResponseOnTime: 9, budgetAchievement: 60 });
+    // (0.30 × 100 + 0.20 × 60) / 0.50
+    expect(ikpScore(t)).toMatchObject({ score: 84, unmeasured: ['resolution_on_time', 'follow_up_rate', 'satisfaction', 'escalation_free', 'instructions_achieved'] });
+    expect(ikpScore(tally({ firstResponseDeadlines: 10, firstResponseOnTime: 9 })).unmeasured).toContain('budget_absorption');
   });
 
   it('uses a unit\'s negotiated target instead of the default', () => {
@@ -50,7 +57,7 @@ describe('IKP score', () => {
 });
 
 describe('ranking and periods', () => {
-  it('ranks by score, shares ranks on ties, and leaves unmeasured units unranked at the end', () => {
+  it('ranks by score, shows ties as ties (1, 1, 3), and leaves unmeasured units unranked at the end', () => {
     const ranked = rankByScore([
       { unitCode: 'DLH', score: 70 },
       { unitCode: 'DINSOS', score: 90 },
@@ -58,13 +65,15 @@ describe('ranking and periods', () => {
       { unitCode: 'DISHUB', score: 70 },
       { unitCode: 'DINKES', score: 60 },
     ]);
-    expect(ranked.map((r) => [r.rank, r.item.unitCode])).toEqual([
-      [1, 'DINSOS'],
-      [2, 'DISHUB'],
-      [2, 'DLH'],
-      [4, 'DINKES'],
-      [null, 'BPBD'],
+    expect(ranked.map((r) => [r.rank, r.tied, r.item.unitCode])).toEqual([
+      [1, false, 'DINSOS'],
+      [2, true, 'DISHUB'],
+      [2, true, 'DLH'],
+      [4, false, 'DINKES'],
+      [null, false, 'BPBD'],
     ]);
+    const early = rankByScore([{ unitCode: 'A', score: 33.3 }, { unitCode: 'B', score: 33.3 }, { unitCode: 'C', score: 20 }]);
+    expect(early.map((r) => [r.rank, r.tied])).toEqual([[1, true], [1, true], [3, false]]);
   });
 
   it('counts periods in Jakarta time', () => {
@@ -72,5 +81,13 @@ describe('ranking and periods', () => {
     expect(periodOf(new Date('2026-10-31T17:00:00Z'))).toBe('2026-11');
     expect([isPeriod('2026-11'), isPeriod('2026-13'), isPeriod('26-11')]).toEqual([true, false, false]);
     expect([previousPeriod(new Date('2026-01-01T00:00:00+07:00')), previousPeriod(new Date('2026-03-31T23:59:59+07:00'))]).toEqual(['2025-12', '2026-02']);
+  });
+});
+
+describe('month arithmetic', () => {
+  it('spans a month in Jakarta time and counts months back across the year', () => {
+    expect(periodBounds('2026-12')).toEqual({ from: new Date('2026-11-30T17:00:00Z'), until: new Date('2026-12-31T17:00:00Z') });
+    expect(periodsEndingWith('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(nextPeriod('2026-12')).toBe('2027-01');
   });
 });
