@@ -3,15 +3,25 @@ import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { MulterModule } from '@nestjs/platform-express';
+import { BudgetHttpController } from './budget/budget.http.controller';
+import { BudgetImportWorkflow } from './budget/budget-import.workflow';
 import { IkpHttpController } from './http/ikp.http.controller';
 import { IkpConfig } from './ikp.config';
+import { InstructionWorkflow } from './instructions/instruction.workflow';
 import { InstructionsHttpController } from './instructions/instructions.http.controller';
-import { InstructionsService } from './instructions/instructions.service';
 import { CreateIkpTables1764400000000 } from './persistence/migrations/1764400000000-create-ikp-tables';
 import { CreateInstructions1764400000001 } from './persistence/migrations/1764400000001-create-instructions';
+import { MeasurableInstructionsBudgetClose1764400000002 } from './persistence/migrations/1764400000002-measurable-instructions-budget-close';
+import { IkpPolicyWorkflow } from './policy/ikp-policy.workflow';
 import { IkpProjectionHandler } from './projection/ikp-projection.event-handler';
-import { IkpScoringService } from './scoring/ikp-scoring.service';
+import { RapimHttpController } from './rapim/rapim.http.controller';
+import { RapimPackAssembler } from './rapim/rapim-pack';
+import { IkpBoard } from './scoring/ikp-board';
+import { MonthCloseWorkflow } from './scoring/month-close.workflow';
 import { MonthlyIkpPublisher } from './scoring/monthly-publisher';
+import { TargetNegotiationWorkflow } from './targets/target-negotiation.workflow';
+import { UnitRegistry } from './units/unit-registry';
 
 export interface IkpModuleOptions {
   /** Validated configuration (tests); the environment otherwise. */
@@ -32,13 +42,26 @@ export class IkpAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001],
+          migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001, MeasurableInstructionsBudgetClose1764400000002],
         }),
         MessagingModule,
-        AuthModule.forRoot({ secret: config.JWT_SECRET }),
+        // Finance exports are read whole in memory: bounded here, before a byte reaches the reader.
+        MulterModule.register({ limits: { fileSize: config.IKP_BUDGET_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
+        AuthModule.forRoot({ config }),
       ],
-      controllers: [IkpHttpController, InstructionsHttpController],
-      providers: [IkpScoringService, InstructionsService, IkpProjectionHandler, MonthlyIkpPublisher],
+      controllers: [IkpHttpController, InstructionsHttpController, BudgetHttpController, RapimHttpController],
+      providers: [
+        UnitRegistry,
+        IkpBoard,
+        MonthCloseWorkflow,
+        TargetNegotiationWorkflow,
+        IkpPolicyWorkflow,
+        InstructionWorkflow,
+        BudgetImportWorkflow,
+        RapimPackAssembler,
+        IkpProjectionHandler,
+        MonthlyIkpPublisher,
+      ],
     };
   }
 }

@@ -1,13 +1,17 @@
 // The IKP service against the real broker and database: ticket.*, sla.* and escalation.* events
 // projected per unit and month, scored against targets, negotiated, and published on Kafka.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { claimsOf, type AuthPrincipal } from '@bekasi/auth';
+import type { AuthPrincipal } from '@bekasi/auth';
 import { FakeClock } from '@bekasi/clock';
 import {
   CE_HEADER,
@@ -24,10 +28,11 @@ import {
 } from '@bekasi/contracts';
 import { configureApp } from '@bekasi/platform';
 import { UNITS } from '@bekasi/reference-data';
-import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
+import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { IkpAppModule } from '../src/app.module';
 import { IkpConfig } from '../src/ikp.config';
 import { MonthlyIkpPublisher } from '../src/scoring/monthly-publisher';
+import { IkpBoard } from '../src/scoring/ikp-board';
 
 const PERIOD = '2026-03';
 const AT = '2026-03-10T03:00:00.000Z';
@@ -59,12 +64,15 @@ describe('ikp service', () => {
   });
 
   const sent: string[] = [];
+  const records: Array<{ topic: string; record: ReturnType<typeof toKafkaRecord> }> = [];
   async function publish(definition: EventDefinition, data: object, subject: string, copies = 1) {
     const id = randomUUID();
     const record = toKafkaRecord({
       id, source: '/test', type: definition.type, specversion: CLOUDEVENTS_SPEC_VERSION, time: AT, subject, datacontenttype: 'application/json', correlationid: id, causationid: id, data,
     });
-    await producer.send({ topic: infra.naming.physical(definition.topic), messages: Array.from({ length: copies }, () => record) });
+    const topic = infra.naming.physical(definition.topic);
+    await producer.send({ topic, messages: Array.from({ length: copies }, () => record) });
+    records.push({ topic, record });
     sent.push(id);
   }
   const lifecycle = (ticketId: string, unitCode: string, to: string) => ({
@@ -74,7 +82,7 @@ describe('ikp service', () => {
   const allApplied = () =>
     waitFor('every event applied', async () => (await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."applied_events" WHERE event_id = ANY($1::text[])`, [sent]))[0].n === sent.length);
   const token = (p: Partial<AuthPrincipal>) =>
-    app.get(JwtService).signAsync(claimsOf({ userId: randomUUID(), username: 'pengguna', role: 'officer', unitCode: null, asdaGroup: null, sessionVersion: 1, ...p } as AuthPrincipal));
+    Promise.resolve(testAccessToken({ username: 'pengguna', ...p }));
   const http = () => request(app.getHttpServer());
 
   /** DINSOS: two tickets, both answered on time and rated 5 and 4. DLH: two tickets, one late and escalated, one refused. */
@@ -146,72 +154,210 @@ describe('ikp service', () => {
     await http().put(`/api/v1/ikp/units/DINSOS/targets/${PERIOD}`).set('authorization', `Bearer ${headDinsos}`).send({ indicator: 'satisfaction', target: 10 }).expect(403);
   });
 
-  it('publishes the month\'s scores on Kafka for every measured unit', async () => {
-    const sekda = await token({ role: 'sekda' });
-    const officer = await token({ role: 'officer', unitCode: 'DINSOS' });
-    await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set('authorization', `Bearer ${officer}`).expect(403);
-    const res = (await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set('authorization', `Bearer ${sekda}`).expect(200)).body;
-    expect(res.published).toBe(2);
-    await waitFor('two ikp.score-published', () => ikp.messages.filter((m) => String(m.message.headers?.[CE_HEADER.type]) === IkpPublished).length === 2);
-    const published = ikp.messages.map((m) => JSON.parse(String(m.message.value)));
-    expect(published.find((p) => p.unitCode === 'DINSOS')).toMatchObject({ period: PERIOD, zone: 'hijau' });
-    expect(published.find((p) => p.unitCode === 'DLH')).toMatchObject({ period: PERIOD, zone: 'merah', score: 0 });
-  });
+  const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+  const evidence = [{ reference: 'Register P2TP2A No. 47/III/2026', label: 'Register penanganan kasus' }];
+  const reasons = 'Sebagian kasus dirujuk ke Polres, penyelesaiannya di luar kewenangan dinas';
 
-  it('publishes last month by itself once the month is over, and only once', async () => {
-    clock.set(new Date('2026-05-01T01:00:00+07:00'));
-    const publisher = app.get(MonthlyIkpPublisher);
-    // April has no measured unit: nothing to publish, nothing recorded.
-    expect(await publisher.tick()).toBeNull();
-    clock.set(new Date('2026-04-02T08:00:00+07:00'));
-    await db.query(`DELETE FROM "${infra.schema}"."published_scores" WHERE period = $1`, [PERIOD]);
-    const before = ikp.messages.length;
-    expect(await publisher.tick()).toBe(PERIOD);
-    expect(await publisher.tick()).toBeNull();
-    await waitFor('two more ikp.score-published', () => ikp.messages.length === before + 2);
-  });
-
-  it('follows Instruksi Khusus Pimpinan: the leadership instructs, the unit reports, the score counts instructions done on time', async () => {
-    clock.set(new Date('2026-04-01T09:00:00+07:00'));
-    const sekda = await token({ role: 'sekda', username: 'sekda' });
+  /** The Bupati instructs `unitCode`: target 20 cases in March; the head proposes 15; the Bupati decides; the unit realises; the Asda verifies. */
+  async function instructionScenario(unitCode: string, asdaGroup: string, approve: boolean, realised: number) {
     const bupati = await token({ role: 'bupati', username: 'bupati' });
-    const head = await token({ role: 'unit_head', unitCode: 'DP3A', username: 'head.dp3a' });
+    const head = await token({ role: 'unit_head', unitCode, username: `head.${unitCode.toLowerCase()}` });
+    const officer = await token({ role: 'officer', unitCode, username: `officer.${unitCode.toLowerCase()}` });
+    const asda = await token({ role: 'asda', asdaGroup: asdaGroup as AuthPrincipal['asdaGroup'], username: `asda${asdaGroup}` });
+    clock.set(new Date('2026-03-11T09:00:00+07:00'));
+    const issued = (
+      await http().post('/api/v1/ikp/instructions').set(bearer(bupati)).send({
+        unitCode, title: 'Penanganan kasus kekerasan anak', negotiationEndsAt: '2026-03-16T17:00:00+07:00',
+        indicators: [{ name: 'Kasus kekerasan anak ditangani tuntas', unitOfMeasure: 'kasus', target: 20, period: PERIOD, dueAt: '2026-03-25T23:59:59+07:00' }],
+      }).expect(201)
+    ).body;
+    const indicatorId = issued.indicators[0].id;
+    const base = `/api/v1/ikp/instructions/${issued.id}`;
+    clock.set(new Date('2026-03-12T09:00:00+07:00'));
+    await http().post(`${base}/indicators/${indicatorId}/proposals`).set(bearer(officer)).send({ proposedTarget: 15, reason: reasons }).expect(403);
+    const proposed = (await http().post(`${base}/indicators/${indicatorId}/proposals`).set(bearer(head)).send({ proposedTarget: 15, reason: reasons }).expect(201)).body;
+    const proposalId = proposed.proposals[0].id;
+    clock.set(new Date('2026-03-13T09:00:00+07:00'));
+    const decided = (await http().post(`${base}/proposals/${proposalId}/decision`).set(bearer(bupati)).send({ approve, note: approve ? 'Disetujui' : 'Target tetap' }).expect(200)).body;
+    clock.set(new Date('2026-03-20T09:00:00+07:00'));
+    const reported = (await http().post(`${base}/indicators/${indicatorId}/realisations`).set(bearer(officer)).send({ value: realised, note: 'Kasus tuntas', evidence }).expect(201)).body;
+    const realisationId = reported.realisations[0].id;
+    const verified = (await http().post(`${base}/realisations/${realisationId}/verification`).set(bearer(asda)).send({ decision: 'verified', note: 'Sesuai register' }).expect(200)).body;
+    return { issued, proposed, decided, reported, verified, base, indicatorId, head, officer, asda, bupati };
+  }
+
+  it('instruction target 20; the unit proposes 15 with reasons; the Bupati rejects; 18 realised and verified counts 90 %', async () => {
+    const r = await instructionScenario('DP3A', 'I', false, 18);
+    expect(r.issued).toMatchObject({ unitName: expect.stringContaining('Perlindungan Anak'), standing: 'on_track', standingLabel: { id: 'Berjalan' }, negotiationOpen: true });
+    expect(r.proposed.proposals[0]).toMatchObject({ currentTarget: 20, proposedTarget: 15, direction: 'lower', state: 'proposed', stateLabel: { id: 'Menunggu keputusan' }, reason: reasons });
+    expect(r.decided.indicators[0]).toMatchObject({ originalTarget: 20, target: 20 });
+    expect(r.decided.proposals[0]).toMatchObject({ state: 'rejected', decidedBy: 'bupati', stateLabel: { id: 'Ditolak' } });
+    // Reported is not counted: only verified realisation is.
+    expect(r.reported.indicators[0]).toMatchObject({ verifiedRealisation: 0, achievement: 0 });
+    expect(r.reported.allowedActions).toEqual(['report_realisation']);
+    expect(r.verified.indicators[0]).toMatchObject({ verifiedRealisation: 18, achievement: 90, standing: 'on_track' });
+    expect(r.verified.realisations[0]).toMatchObject({ state: 'verified', verifiedBy: 'asdaI', evidence: [{ fileId: null, reference: evidence[0].reference, label: evidence[0].label }] });
+
+    // Hostile and wrong-party cases.
+    const noEvidence = await http().post(`${r.base}/indicators/${r.indicatorId}/realisations`).set(bearer(r.officer)).send({ value: 20, evidence: [] }).expect(400);
+    expect(noEvidence.body.errors[0].field).toBe('evidence');
     const other = await token({ role: 'officer', unitCode: 'DLH' });
-    const instruction = {
-      unitCode: 'DP3A',
-      title: 'Tuntaskan kasus kekerasan anak di Kecamatan Babelan',
-      description: 'Pendampingan korban dan koordinasi dengan UPTD PPA.',
-      target: 'Seluruh kasus tertangani tuntas',
-      dueAt: '2026-04-15T17:00:00+07:00',
-    };
-    await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${head}`).send(instruction).expect(403);
-    const bad = await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${sekda}`).send({ ...instruction, dueAt: '2026-03-01T00:00:00+07:00' }).expect(400);
-    expect(bad.body.errors[0]).toMatchObject({ field: 'dueAt' });
-    const first = (await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${sekda}`).send(instruction).expect(201)).body;
-    const second = (await http().post('/api/v1/ikp/instructions').set('authorization', `Bearer ${bupati}`).send({ ...instruction, title: 'Tangani kekeringan dan air bersih', dueAt: '2026-04-10T17:00:00+07:00' }).expect(201)).body;
-    expect(first).toMatchObject({ state: 'active', standing: 'on_track', progress: 0, issuedBy: 'sekda' });
+    await http().get(r.base).set(bearer(other)).expect(404); // another unit's instruction does not exist for it
+    await http().post(`${r.base}/indicators/${r.indicatorId}/realisations`).set(bearer(other)).send({ value: 20, evidence }).expect(404);
+    await http().post(`${r.base}/realisations/${r.verified.realisations[0].id}/verification`).set(bearer(r.head)).send({ decision: 'verified' }).expect(403); // the unit never verifies itself
+    const wrongAsda = await token({ role: 'asda', asdaGroup: 'II' });
+    await http().get(r.base).set(bearer(wrongAsda)).expect(404);
+    const late = await http().post(`${r.base}/indicators/${r.indicatorId}/proposals`).set(bearer(r.head)).send({ proposedTarget: 18, reason: reasons }).expect(409);
+    expect(late.body.message).toMatch(/dialog kinerja/);
 
-    const report = (id: string, t: string, body: object) => http().post(`/api/v1/ikp/instructions/${id}/reports`).set('authorization', `Bearer ${t}`).send(body);
-    await report(first.id, other, { kind: 'progress', progress: 30, note: 'bukan unit kami' }).expect(403);
-    await report(first.id, head, { kind: 'progress', progress: 60, note: 'Tiga dari lima kasus selesai' }).expect(200);
-    expect((await report(first.id, head, { kind: 'progress', progress: 40, note: 'turun' }).expect(400)).body.errors[0].field).toBe('progress');
-    clock.set(new Date('2026-04-14T09:00:00+07:00'));
-    const done = (await report(first.id, head, { kind: 'done', note: 'Semua kasus tuntas, korban didampingi' }).expect(200)).body;
-    expect(done).toMatchObject({ state: 'done', standing: 'done_on_time', progress: 100 });
-    expect(done.updates.map((u: { kind: string; progress: number }) => [u.kind, u.progress])).toEqual([['progress', 60], ['done', 100]]);
-    await report(first.id, head, { kind: 'progress', progress: 100, note: 'lagi' }).expect(409);
+    clock.set(new Date('2026-03-31T12:00:00+07:00'));
+    const unit = (await http().get(`/api/v1/ikp/units/DP3A?period=${PERIOD}`).set(bearer(r.bupati)).expect(200)).body;
+    expect(unit).toMatchObject({ values: { instructions_achieved: 90 }, score: 90, zone: 'hijau' });
+    expect(unit.unmeasured).toContain('budget_absorption');
+    expect(unit.unmeasuredNote.id).toMatch(/Penyerapan anggaran/);
+  });
 
-    // The second was not done by its date.
-    const listed = (await http().get('/api/v1/ikp/instructions?unitCode=DP3A').set('authorization', `Bearer ${other}`).expect(200)).body.items;
-    expect(listed.map((i: { id: string; standing: string }) => [i.id, i.standing])).toEqual([[second.id, 'overdue'], [first.id, 'done_on_time']]);
-    const unit = (await http().get('/api/v1/ikp/units/DP3A?period=2026-04').set('authorization', `Bearer ${sekda}`).expect(200)).body;
-    expect(unit.tally).toMatchObject({ instructionsDue: 2, instructionsOnTime: 1 });
-    expect(unit.values.instructions_on_time).toBe(50);
-    expect(unit.score).toBe(50);
-    await report(second.id, sekda, { kind: 'cancelled', note: 'Diambil alih BPBD' }).expect(200);
-    expect((await http().get('/api/v1/ikp/units/DP3A?period=2026-04').set('authorization', `Bearer ${sekda}`).expect(200)).body.values.instructions_on_time).toBe(100);
+  it('an approved proposal changes the target and the history shows both; verified realisation of it achieves the instruction', async () => {
+    const r = await instructionScenario('DISDIK', 'I', true, 15);
+    expect(r.verified.indicators[0]).toMatchObject({ originalTarget: 20, target: 15, verifiedRealisation: 15, achievement: 100, standing: 'achieved' });
+    expect(r.verified.proposals.map((p: { currentTarget: number; proposedTarget: number; state: string }) => [p.currentTarget, p.proposedTarget, p.state])).toEqual([[20, 15, 'approved']]);
+    expect(r.verified.standing).toBe('achieved');
+    // A second unit achieving its instruction in full ties with DISDIK.
+    await instructionScenario('BPBD', 'I', true, 15);
+    const listed = (await http().get(`/api/v1/ikp/instructions?period=${PERIOD}&standing=achieved`).set(bearer(r.bupati)).expect(200)).body.items;
+    expect(listed.map((i: { unitCode: string }) => i.unitCode).sort()).toEqual(['BPBD', 'DISDIK']);
+  });
+
+  it('imports budget absorption: a bad row is reported, the rest imported; the board names the indicator', async () => {
+    const admin = await token({ role: 'admin', username: 'admin' });
+    const officer = await token({ role: 'officer', unitCode: 'DLH' });
+    const csv = [
+      'Kode SKPD;Bulan;Pagu;Anggaran Kas;Realisasi',
+      'DISDIK;2026-03;2.000.000.000;500.000.000;600.000.000',
+      'DLH;03/2026;1.000.000.000;400.000.000;200.000.000',
+      'XYZ;2026-03;1000;10;1',
+      'BPBD;2026-03;1000;500;2000',
+      'DLH;2026-12;1.000.000.000;950.000.000;0',
+    ].join('\n');
+    await http().post('/api/v1/ikp/budget/imports').set(bearer(officer)).attach('file', Buffer.from(csv), 'realisasi.csv').expect(403);
+    const report = (await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from(csv), 'realisasi.csv').expect(200)).body;
+    expect(report).toMatchObject({ rows: 5, imported: 3, rejected: [{ row: 4, field: 'unit_code', reason: 'kode unit "XYZ" tidak dikenal' }, { row: 5, field: 'realisasi', reason: 'realisasi melebihi pagu' }] });
+    const missing = await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('unit_code,month,pagu\nDLH,2026-03,1'), 'x.csv').expect(400);
+    expect(missing.body.errors[0].reasons[0]).toMatch(/rencana, realisasi/);
+    await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('%PDF-1.4 bukan lembar kerja'), 'x.pdf').expect(400);
+
+    const budget = (await http().get(`/api/v1/ikp/budget?period=${PERIOD}`).set(bearer(officer)).expect(200)).body;
+    expect(budget.items.map((b: { unitCode: string; achievement: number }) => [b.unitCode, b.achievement])).toEqual([['DISDIK', 100], ['DLH', 50]]);
+    const board = (await http().get(`/api/v1/ikp/scoreboard?period=${PERIOD}`).set(bearer(officer)).expect(200)).body;
+    expect(board.indicators.find((i: { code: string }) => i.code === 'budget_absorption')).toMatchObject({ label: { id: 'Penyerapan anggaran', en: 'Budget absorption' } });
+    expect(board.items.find((i: { unitCode: string }) => i.unitCode === 'DLH').values.budget_absorption).toBe(50);
+    expect(board.mayPublish).toBe(false);
+  });
+
+  it('shows ties as ties: equal scores share the rank and the next rank skips', async () => {
+    const board = (await http().get(`/api/v1/ikp/scoreboard?period=${PERIOD}`).set(bearer(await token({ role: 'sekda' }))).expect(200)).body;
+    const top = board.items.slice(0, 3).map((i: { rank: number; tied: boolean; unitCode: string; score: number }) => [i.rank, i.tied, i.unitCode, i.score]);
+    expect(top).toEqual([[1, true, 'BPBD', 100], [1, true, 'DISDIK', 100], [3, false, 'DINSOS', 99.2]]);
+    expect(board.mayPublish).toBe(true);
+  });
+
+  it('never lets the admin set the targets of its own unit', async () => {
+    const admin = await token({ role: 'admin' });
+    await http().put(`/api/v1/ikp/units/DISKOMINFOSANTIK/targets/${PERIOD}`).set(bearer(admin)).send({ indicator: 'satisfaction', target: 10 }).expect(403);
+  });
+
+  it('closes the month into a frozen snapshot, publishes it on Kafka, and recomputing from the events gives the same figures', async () => {
+    const sekda = await token({ role: 'sekda', username: 'sekda' });
+    const officer = await token({ role: 'officer', unitCode: 'DINSOS' });
+    clock.set(new Date('2026-04-01T08:00:00+07:00'));
+    await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set(bearer(officer)).expect(403);
+    const closed = (await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set(bearer(sekda)).expect(200)).body;
+    const measured = closed.items.filter((i: { score: number | null }) => i.score !== null).map((i: { unitCode: string }) => i.unitCode).sort();
+    expect(measured).toEqual(['BPBD', 'DINSOS', 'DISDIK', 'DLH', 'DP3A']);
+    expect(closed).toMatchObject({ frozen: true, published: 5 });
+    await waitFor('five ikp.score-published', () => ikp.messages.filter((m) => String(m.message.headers?.[CE_HEADER.type]) === IkpPublished).length === 5);
+    const published = ikp.messages.map((m) => JSON.parse(String(m.message.value)));
+    expect(published.find((p) => p.unitCode === 'DLH')).toMatchObject({ period: PERIOD, zone: 'merah' });
+    expect((await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set(bearer(sekda)).expect(200)).body).toMatchObject({ published: 0, closedAt: closed.closedAt });
+
+    // A late event of March changes the projections, not the closed month.
+    const lateTicket = randomUUID();
+    await publish(TicketAssignedV1, { ...lifecycle(lateTicket, 'DINSOS', 'assigned'), decisionId: randomUUID(), routedBy: 'auto' }, lateTicket);
+    await allApplied();
+    const frozen = (await http().get(`/api/v1/ikp/scoreboard?period=${PERIOD}`).set(bearer(sekda)).expect(200)).body;
+    const { published: _published, ...snapshot } = closed;
+    expect({ ...frozen, mayPublish: undefined }).toEqual({ ...snapshot, mayPublish: undefined });
+
+    // Recompute: drop the projections and the ledger, replay every event but the late one.
+    await db.query(`TRUNCATE "${infra.schema}"."unit_tickets", "${infra.schema}"."deadline_outcomes", "${infra.schema}"."escalations"`);
+    await db.query(`DELETE FROM "${infra.schema}"."applied_events"`);
+    const replayIds = new Set(sent.slice(0, -1));
+    for (const { topic, record } of records.slice(0, -1)) await producer.send({ topic, messages: [record] });
+    await waitFor('every event re-applied', async () => (await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."applied_events" WHERE event_id = ANY($1::text[])`, [[...replayIds]]))[0].n === replayIds.size);
+    const recomputed = await app.get(IkpBoard).live(PERIOD);
+    expect({ ...recomputed, frozen: true, closedAt: snapshot.closedAt }).toEqual({ ...snapshot });
+  });
+
+  it('closes last month by itself once it is over, and only once; an empty month is not frozen', async () => {
+    const publisher = app.get(MonthlyIkpPublisher);
+    clock.set(new Date('2026-06-01T01:00:00+07:00'));
+    expect(await publisher.tick()).toBeNull(); // May: nothing measured
+    expect((await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."month_snapshots" WHERE period = '2026-05'`))[0].n).toBe(0);
+    clock.set(new Date('2026-04-02T08:00:00+07:00'));
+    expect(await publisher.tick()).toBeNull(); // March is closed already
+  });
+
+  it('packs the month for the Rapim as PDF and XLSX with the figures of the API', async () => {
+    const bupati = await token({ role: 'bupati' });
+    await http().get(`/api/v1/ikp/rapim/${PERIOD}?format=pdf`).set(bearer(await token({ role: 'officer', unitCode: 'DLH' }))).expect(403);
+    await http().get(`/api/v1/ikp/rapim/2026-13?format=pdf`).set(bearer(bupati)).expect(400);
+    const board = (await http().get(`/api/v1/ikp/scoreboard?period=${PERIOD}`).set(bearer(bupati)).expect(200)).body;
+    const figures = (await http().get(`/api/v1/ikp/rapim/${PERIOD}?format=json`).set(bearer(bupati)).expect(200)).body;
+    const { mayPublish: _mayPublish, ...boardFigures } = board;
+    expect(figures.board).toEqual(boardFigures);
+    expect(figures.instructions.overdue.map((l: { unitCode: string; achievement: number }) => [l.unitCode, l.achievement])).toEqual([['DP3A', 90]]);
+    expect(figures.instructions.achieved.map((l: { unitCode: string }) => l.unitCode).sort()).toEqual(['BPBD', 'DISDIK']);
+    expect(figures.negotiations.map((n: { unitCode: string; state: string }) => [n.unitCode, n.state]).sort()).toEqual([['BPBD', 'approved'], ['DISDIK', 'approved'], ['DP3A', 'rejected']]);
+    expect(figures.overdueComplaints).toEqual([expect.objectContaining({ unitCode: 'DLH', trackingId: 'BKS-2026-000100', deadlineKind: 'first-response' })]);
+    expect(figures.trends.periods).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+
+    const pdf = await http().get(`/api/v1/ikp/rapim/${PERIOD}?format=pdf`).set(bearer(bupati)).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="rapim-${PERIOD}.pdf"`);
+    const dir = mkdtempSync(join(tmpdir(), 'rapim-'));
+    const file = process.env.RAPIM_PDF_OUT ?? join(dir, 'rapim.pdf');
+    writeFileSync(file, pdf.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    for (const item of board.items.filter((i: { score: number | null }) => i.score !== null)) {
+      const line = text.split('\n').find((l) => l.includes(item.unitName));
+      expect(line).toContain(item.score.toFixed(1).replace('.', ','));
+      if (item.tied) expect(line).toContain(`${item.rank} (seri)`);
+    }
+    expect(text).toContain('BKS-2026-000100');
+    expect(text).toContain('Penyerapan anggaran');
+
+    const xlsx = await http().get(`/api/v1/ikp/rapim/${PERIOD}?format=xlsx`).set(bearer(bupati)).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const sheet = wb.getWorksheet('Papan IKP')!;
+    const scores = new Map<string, unknown>();
+    sheet.eachRow((row, n) => void (n > 2 && scores.set(String(row.getCell(3).value), row.getCell(6).value ?? null)));
+    expect(Object.fromEntries(scores)).toEqual(Object.fromEntries(board.items.map((i: { unitCode: string; score: number | null }) => [i.unitCode, i.score])));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Papan IKP', 'Tren 6 bulan', 'Instruksi', 'Dialog kinerja', 'Penyerapan anggaran', 'Pengaduan terlambat']);
+  });
+
+  it('names the Rapim route with its formats in the OpenAPI document', async () => {
+    const doc = (await http().get('/docs-json').expect(200)).body;
+    const route = doc.paths['/api/v1/ikp/rapim/{period}'];
+    expect(route.get.parameters.find((p: { name: string }) => p.name === 'format').schema.enum).toEqual(['pdf', 'xlsx', 'json']);
   });
 });
 
+/** supertest's parser for a binary body. */
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  (res as unknown as NodeJS.ReadableStream).on('data', (c: Buffer) => chunks.push(c));
+  (res as unknown as NodeJS.ReadableStream).on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 const IkpPublished = 'id.go.bekasi.lapor.ikp.score-published.v1';

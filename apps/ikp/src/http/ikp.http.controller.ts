@@ -1,15 +1,21 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { IKP_INDICATORS, isPeriod, periodOf, type IkpIndicator } from '@bekasi/ikp-domain';
-import { IkpScoringService } from '../scoring/ikp-scoring.service';
+import { IkpPolicyWorkflow } from '../policy/ikp-policy.workflow';
+import { IkpBoard } from '../scoring/ikp-board';
+import { MonthCloseWorkflow } from '../scoring/month-close.workflow';
+import { TargetNegotiationWorkflow } from '../targets/target-negotiation.workflow';
+import { invalid } from './ikp-refusal';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PERIOD_MESSAGE = 'period harus berformat YYYY-MM';
 const INDICATOR_MESSAGE = `indicator harus salah satu dari ${IKP_INDICATORS.join(', ')}`;
+const STAFF = ['admin', 'officer', 'unit_head', 'asda', 'sekda', 'bupati'] as const;
+const CLOSERS = ['admin', 'sekda'] as const;
 
 export class PeriodQuery {
   @IsOptional() @Matches(PERIOD, { message: PERIOD_MESSAGE })
@@ -46,42 +52,60 @@ export class DecideProposalRequest {
   note?: string;
 }
 
-/** The IKP scoreboard every leader watches, a unit's score and targets, and the target negotiation. */
+export class PublishPolicyRequest {
+  @Matches(PERIOD, { message: 'effectiveFrom harus berformat YYYY-MM' })
+  effectiveFrom!: string;
+
+  @IsOptional() @IsObject({ message: 'indicators harus objek kode → {weight, target}' })
+  indicators?: Partial<Record<IkpIndicator, { weight?: number; target?: number }>>;
+
+  @IsOptional() @IsObject({ message: 'zones harus objek {hijau, kuning}' })
+  zones?: { hijau: number; kuning: number };
+
+  @IsOptional() @IsObject({ message: 'budget harus objek {yearEndTarget}' })
+  budget?: { yearEndTarget: number };
+}
+
+/** The IKP board every leader watches, a unit's row and targets, the month's close, the policy. HTTP only. */
 @ApiTags('ikp')
 @ApiBearerAuth()
 @Controller('api/v1/ikp')
 export class IkpHttpController {
-  constructor(private readonly scoring: IkpScoringService, @Inject(CLOCK) private readonly clock: Clock) {}
-
-  private periodOr(period?: string): string {
-    return period ?? periodOf(this.clock.now());
-  }
+  constructor(
+    private readonly board: IkpBoard,
+    private readonly close: MonthCloseWorkflow,
+    private readonly targets: TargetNegotiationWorkflow,
+    private readonly policies: IkpPolicyWorkflow,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('scoreboard')
-  @ApiOperation({ summary: 'Every unit ranked by its IKP score for a month (default: the current one)' })
-  scoreboard(@Query() query: PeriodQuery) {
-    return this.scoring.scoreboard(this.periodOr(query.period));
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Every unit ranked by its IKP score for a month (default: the current one); ties shown as ties; a closed month from its snapshot' })
+  async scoreboard(@Query() query: PeriodQuery, @CurrentUser() user: AuthPrincipal) {
+    const board = await this.board.board(query.period ?? periodOf(this.clock.now()));
+    return { ...board, mayPublish: (CLOSERS as readonly string[]).includes(user.role) && !board.frozen };
   }
 
   @Get('units/:unitCode')
+  @Roles(...STAFF)
   @ApiOperation({ summary: "A unit's indicators, targets, score and the history of its target proposals" })
   unit(@Param('unitCode') unitCode: string, @Query() query: PeriodQuery) {
-    return this.scoring.unit(unitCode, this.periodOr(query.period));
+    return this.targets.unit(unitCode, query.period ?? periodOf(this.clock.now()));
   }
 
   @Put('units/:unitCode/targets/:period')
-  @Roles('admin', 'sekda')
-  @ApiOperation({ summary: 'The leadership sets a target of a unit for a month' })
+  @Roles('admin', 'sekda', 'bupati')
+  @ApiOperation({ summary: 'The leadership sets a target of a unit for a month (never the admin for its own unit)' })
   setTarget(@Param('unitCode') unitCode: string, @Param('period') period: string, @Body() body: SetTargetRequest, @CurrentUser() user: AuthPrincipal) {
-    return this.scoring.setTarget(unitCode, this.checkedPeriod(period), body.indicator, body.target, user.username);
+    return this.targets.setTarget(unitCode, checkedPeriod(period), body.indicator, body.target, user);
   }
 
   @Post('units/:unitCode/proposals')
   @Roles('unit_head')
   @ApiOperation({ summary: 'The head of a unit proposes a different target, with reasons (dialog kinerja)' })
   propose(@Param('unitCode') unitCode: string, @Body() body: ProposeTargetRequest, @CurrentUser() user: AuthPrincipal) {
-    if (user.unitCode !== unitCode) throw new ForbiddenException({ statusCode: 403, error: 'FORBIDDEN', message: 'Hanya kepala perangkat daerah itu sendiri yang dapat mengusulkan targetnya.' });
-    return this.scoring.propose(unitCode, body.period, body.indicator, body.proposedTarget, body.reason, user.username);
+    return this.targets.propose(unitCode, body.period, body.indicator, body.proposedTarget, body.reason, user);
   }
 
   @Post('proposals/:id/decision')
@@ -89,27 +113,33 @@ export class IkpHttpController {
   @Roles('sekda')
   @ApiOperation({ summary: 'The Sekda approves (the proposal becomes the target) or rejects (the target stays)' })
   decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideProposalRequest, @CurrentUser() user: AuthPrincipal) {
-    return this.scoring.decide(id, body.approve, body.note, user.username);
+    return this.targets.decide(id, body.approve, body.note, user);
   }
 
   @Post('periods/:period/publish')
   @HttpCode(200)
-  @Roles('admin', 'sekda')
-  @ApiOperation({ summary: 'Compute and publish every measured unit\'s score of the month (ikp.score-published)' })
-  publish(@Param('period') period: string) {
-    return this.scoring.publish(this.checkedPeriod(period));
+  @Roles(...CLOSERS)
+  @ApiOperation({ summary: 'Close the month into a frozen snapshot and publish every measured unit\'s score (ikp.score-published); again: the same snapshot' })
+  publish(@Param('period') period: string, @CurrentUser() user: AuthPrincipal) {
+    return this.close.close(checkedPeriod(period), user.username);
   }
 
-  private checkedPeriod(period: string): string {
-    if (!isPeriod(period)) {
-      throw new BadPeriod();
-    }
-    return period;
+  @Get('policies')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The IKP policy versions: weights, targets, zones, budget year-end target, and the month each applies from' })
+  listPolicies() {
+    return this.policies.list();
+  }
+
+  @Post('policies')
+  @Roles('sekda')
+  @ApiOperation({ summary: 'The Sekda publishes a new policy version for a month not yet closed' })
+  publishPolicy(@Body() body: PublishPolicyRequest, @CurrentUser() user: AuthPrincipal) {
+    return this.policies.publish(body, user);
   }
 }
 
-class BadPeriod extends BadRequestException {
-  constructor() {
-    super({ statusCode: 400, error: 'Bad Request', message: 'Data tidak valid', errors: [{ field: 'period', reasons: [PERIOD_MESSAGE] }] });
-  }
+function checkedPeriod(period: string): string {
+  if (!isPeriod(period)) throw invalid('period', PERIOD_MESSAGE);
+  return period;
 }

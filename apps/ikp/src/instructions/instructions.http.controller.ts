@@ -1,75 +1,94 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
-import { InstructionsService } from './instructions.service';
+import {
+  CancelInstructionRequest,
+  DecideInstructionProposalRequest,
+  InstructionsQuery,
+  IssueInstructionRequest,
+  ProposeInstructionTargetRequest,
+  ReportRealisationRequest,
+  VerifyRealisationRequest,
+} from './instruction.request.dto';
+import { InstructionWorkflow } from './instruction.workflow';
 
-export class IssueInstructionRequest {
-  @IsString() @MaxLength(64)
-  unitCode!: string;
+const uuid = () => new ParseUUIDPipe();
+const STAFF = ['admin', 'officer', 'unit_head', 'asda', 'sekda', 'bupati'] as const;
 
-  @IsString() @MinLength(5, { message: 'judul paling sedikit 5 karakter' }) @MaxLength(200, { message: 'judul paling panjang 200 karakter' })
-  title!: string;
-
-  @IsString() @MaxLength(5000, { message: 'uraian paling panjang 5000 karakter' })
-  description = '';
-
-  @IsString() @MinLength(3, { message: 'target paling sedikit 3 karakter' }) @MaxLength(500, { message: 'target paling panjang 500 karakter' })
-  target!: string;
-
-  @IsISO8601({ strict: true }, { message: 'dueAt harus tanggal-waktu ISO 8601' })
-  dueAt!: string;
-}
-
-export class ReportRequest {
-  @IsIn(['progress', 'done', 'cancelled'], { message: 'kind harus progress, done atau cancelled' })
-  kind!: 'progress' | 'done' | 'cancelled';
-
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'progress harus bilangan bulat' }) @Min(0) @Max(100)
-  progress?: number;
-
-  @IsString() @MinLength(3, { message: 'catatan paling sedikit 3 karakter' }) @MaxLength(2000, { message: 'catatan paling panjang 2000 karakter' })
-  note!: string;
-}
-
-export class InstructionsQuery {
-  @IsOptional() @IsString()
-  unitCode?: string;
-
-  @IsOptional() @IsIn(['active', 'done', 'cancelled'], { message: 'state harus active, done atau cancelled' })
-  state?: string;
-}
-
-/** Instruksi Khusus Pimpinan: the leadership instructs a unit; the unit reports; everyone can follow it. */
+/** Instruksi Khusus Pimpinan with measurable targets: HTTP only; the rules are in @bekasi/ikp-domain. */
 @ApiTags('ikp')
 @ApiBearerAuth()
 @Controller('api/v1/ikp/instructions')
 export class InstructionsHttpController {
-  constructor(private readonly instructions: InstructionsService) {}
+  constructor(private readonly instructions: InstructionWorkflow) {}
 
   @Post()
   @Roles('sekda', 'bupati')
-  @ApiOperation({ summary: 'The Bupati or Sekda gives a unit a special instruction with a target and a due date' })
+  @ApiOperation({ summary: 'The Bupati or Sekda instructs a unit with measurable targets (name, unit of measure, target, month, due date)' })
   issue(@Body() body: IssueInstructionRequest, @CurrentUser() user: AuthPrincipal) {
-    return this.instructions.issue(body, user);
+    return this.instructions.issue(
+      {
+        unitCode: body.unitCode,
+        title: body.title,
+        description: body.description,
+        negotiationEndsAt: body.negotiationEndsAt ? new Date(body.negotiationEndsAt) : null,
+        targets: body.indicators.map((i) => ({ id: randomUUID(), name: i.name, unitOfMeasure: i.unitOfMeasure, period: i.period, dueAt: new Date(i.dueAt), target: i.target })),
+      },
+      user,
+    );
   }
 
   @Get()
-  @ApiOperation({ summary: 'Instructions with their standing (on track, overdue, done on time, done late)' })
-  list(@Query() query: InstructionsQuery) {
-    return this.instructions.list(query);
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'Instructions the caller may see, with standing, verified achievement and allowed actions' })
+  async list(@Query() query: InstructionsQuery, @CurrentUser() user: AuthPrincipal) {
+    return { items: await this.instructions.list(user, query) };
   }
 
   @Get(':id')
-  one(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.instructions.one(id);
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'One instruction with its targets, realisation reports, verification and the dialog kinerja history' })
+  one(@Param('id', uuid()) id: string, @CurrentUser() user: AuthPrincipal) {
+    return this.instructions.one(id, user);
   }
 
-  @Post(':id/reports')
+  @Post(':id/indicators/:indicatorId/realisations')
+  @Roles('officer', 'unit_head')
+  @ApiOperation({ summary: 'The unit reports realisation of a target to date, with evidence; it counts once verified' })
+  report(@Param('id', uuid()) id: string, @Param('indicatorId', uuid()) targetId: string, @Body() body: ReportRealisationRequest, @CurrentUser() user: AuthPrincipal) {
+    const evidence = body.evidence.map((e) => ({ fileId: e.fileId ?? null, reference: e.reference ?? null, label: e.label }));
+    return this.instructions.command(id, { type: 'report_realisation', realisationId: randomUUID(), targetId, value: body.value, note: body.note, evidence }, user);
+  }
+
+  @Post(':id/realisations/:realisationId/verification')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The unit reports progress or completion; the leadership may cancel' })
-  report(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReportRequest, @CurrentUser() user: AuthPrincipal) {
-    return this.instructions.report(id, body.kind, body.progress, body.note, user);
+  @Roles('asda', 'sekda', 'bupati', 'admin')
+  @ApiOperation({ summary: "The leadership's staff (Bagian Organisasi / Asisten Daerah) verifies a realisation or sends it back" })
+  verify(@Param('id', uuid()) id: string, @Param('realisationId', uuid()) realisationId: string, @Body() body: VerifyRealisationRequest, @CurrentUser() user: AuthPrincipal) {
+    return this.instructions.command(id, { type: 'verify', realisationId, decision: body.decision, note: body.note }, user);
+  }
+
+  @Post(':id/indicators/:indicatorId/proposals')
+  @Roles('unit_head')
+  @ApiOperation({ summary: 'Dialog kinerja: the head of the unit proposes a higher or lower target with reasons, within the window' })
+  propose(@Param('id', uuid()) id: string, @Param('indicatorId', uuid()) targetId: string, @Body() body: ProposeInstructionTargetRequest, @CurrentUser() user: AuthPrincipal) {
+    return this.instructions.command(id, { type: 'propose_target', proposalId: randomUUID(), targetId, proposedTarget: body.proposedTarget, reason: body.reason }, user);
+  }
+
+  @Post(':id/proposals/:proposalId/decision')
+  @HttpCode(200)
+  @Roles('bupati', 'sekda')
+  @ApiOperation({ summary: 'The Bupati (or the Sekda by delegation) approves — the target changes — or rejects — the original stands' })
+  decide(@Param('id', uuid()) id: string, @Param('proposalId', uuid()) proposalId: string, @Body() body: DecideInstructionProposalRequest, @CurrentUser() user: AuthPrincipal) {
+    return this.instructions.command(id, { type: 'decide_proposal', proposalId, approve: body.approve, note: body.note ?? null }, user);
+  }
+
+  @Post(':id/cancellation')
+  @HttpCode(200)
+  @Roles('bupati', 'sekda')
+  @ApiOperation({ summary: 'The leadership withdraws an instruction, with its reason' })
+  cancel(@Param('id', uuid()) id: string, @Body() body: CancelInstructionRequest, @CurrentUser() user: AuthPrincipal) {
+    return this.instructions.command(id, { type: 'cancel', note: body.note }, user);
   }
 }

@@ -2,14 +2,15 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { previousPeriod } from '@bekasi/ikp-domain';
-import { schemaOfManager } from '@bekasi/messaging';
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import type { IkpConfig } from '../ikp.config';
-import { IkpScoringService } from './ikp-scoring.service';
+import { MonthSnapshotRepository } from '../persistence/month-snapshot.repository';
+import { IkpBoard } from './ikp-board';
+import { MonthCloseWorkflow } from './month-close.workflow';
 
 /**
- * Publishes the last month's IKP scores once the month is over, if nobody has yet: the monthly,
- * data-based evaluation the leadership asked for, without anyone having to press the button.
+ * Closes the last month once it is over, if nobody has yet: the monthly, data-based evaluation the
+ * leadership asked for, without anyone having to press the button.
  */
 @Injectable()
 export class MonthlyIkpPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,39 +18,29 @@ export class MonthlyIkpPublisher implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly scoring: IkpScoringService,
+    private readonly close: MonthCloseWorkflow,
+    private readonly board: IkpBoard,
     @Inject(SERVICE_CONFIG) private readonly config: IkpConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick().catch((err) => this.logger.error({ err: (err as Error).message }, 'monthly IKP publication failed')), this.config.IKP_PUBLISH_CHECK_INTERVAL_MS);
+    this.timer = setInterval(() => void this.tick().catch((err) => this.logger.error({ err: (err as Error).message }, 'monthly IKP close failed')), this.config.IKP_PUBLISH_CHECK_INTERVAL_MS);
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 
-  /** Returns the period published, or null when there was nothing to do (or another replica does it). */
+  /** Returns the period closed, or null when there was nothing to do (closed already, or nothing measured). */
   async tick(): Promise<string | null> {
     const period = previousPeriod(this.clock.now());
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', ['bekasi:ikp:monthly-publication']);
-      if (!locked) return null;
-      try {
-        const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM "${schemaOfManager(this.dataSource.manager)}"."published_scores" WHERE period = $1`, [period]);
-        if (n > 0) return null;
-        const result = await this.scoring.publish(period);
-        this.logger.info({ period, published: result.published }, 'IKP scores of the month published');
-        return result.published > 0 ? period : null;
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['bekasi:ikp:monthly-publication']);
-      }
-    } finally {
-      await runner.release();
-    }
+    if (await new MonthSnapshotRepository(this.dataSource.manager).find(period)) return null;
+    // A month nobody worked in (a fresh installation) is not frozen empty.
+    if (!(await this.board.live(period)).items.some((i) => i.score !== null)) return null;
+    const result = await this.close.close(period, 'sistem');
+    this.logger.info({ period, published: result.published }, 'IKP month closed');
+    return result.published > 0 ? period : null;
   }
 }
