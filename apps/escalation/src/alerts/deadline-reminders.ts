@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SlaReminder } from '@bekasi/contracts';
@@ -23,11 +22,17 @@ export interface ReminderView {
  */
 @Injectable()
 export class DeadlineReminders {
-  async remember(tx: EntityManager, r: SlaReminder): Promise<void> {
+  /** One multi-row insert; a reminder announced again is kept once. */
+  async rememberAll(tx: EntityManager, reminders: readonly SlaReminder[]): Promise<void> {
+    if (reminders.length === 0) return;
     await tx.query(
       `INSERT INTO "${schemaOfManager(tx)}"."reminders" (id, ticket_id, unit_code, deadline_kind, deadline_at, fraction, roles, reminded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [randomUUID(), r.ticketId, r.unitCode, r.deadlineKind, r.deadlineAt, r.fraction, JSON.stringify(r.remindRoles), r.at],
+       SELECT gen_random_uuid(), t, u, k, d, f, r::jsonb, a FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::text[], $7::timestamptz[]) AS x(t, u, k, d, f, r, a)
+       ON CONFLICT DO NOTHING`,
+      [
+        reminders.map((r) => r.ticketId), reminders.map((r) => r.unitCode), reminders.map((r) => r.deadlineKind), reminders.map((r) => r.deadlineAt),
+        reminders.map((r) => r.fraction), reminders.map((r) => JSON.stringify(r.remindRoles)), reminders.map((r) => r.at),
+      ],
     );
   }
 
