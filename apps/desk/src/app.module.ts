@@ -5,6 +5,7 @@ import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/mes
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { DeskConfig } from './desk.config';
 import { CreateDeskTables1764100000000 } from './persistence/migrations/1764100000000-create-desk-tables';
+import { CreateLaporLoopTables1764950000000, LAPOR_LOOP_CONTROLLERS, laporLoopImports, laporLoopProviders } from './lapor-loop/lapor-loop.module-parts';
 import { ReporterChannelGuard } from './reporter/reporter-channel.guard';
 import { ReporterHttpController } from './reporter/reporter.http.controller';
 import { RoutingEventsHandler } from './routing-events/routing-events.event-handler';
@@ -34,9 +35,10 @@ export class DeskModule {
           service: 'desk',
           configValues: config,
           clock: options.clock,
-          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000],
+          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000, CreateLaporLoopTables1764950000000],
         }),
         MessagingModule,
+        ...laporLoopImports(config),
         AuthModule.forRoot({
           secret: config.JWT_SECRET,
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
@@ -44,8 +46,8 @@ export class DeskModule {
           providers: [UserDirectory, { provide: PRINCIPAL_VALIDATOR, useExisting: UserDirectory }],
         }),
       ],
-      controllers: [TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController],
-      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterChannelGuard, DemoSeed],
+      controllers: [TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController, ...LAPOR_LOOP_CONTROLLERS],
+      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterChannelGuard, DemoSeed, ...laporLoopProviders(config)],
     };
   }
 }

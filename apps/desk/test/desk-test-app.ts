@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { claimsOf } from '@bekasi/auth';
 import { FakeClock } from '@bekasi/clock';
 import { CLOUDEVENTS_SPEC_VERSION, toKafkaRecord, type EventData, type EventDefinition, type TicketRouted } from '@bekasi/contracts';
 import { configureApp } from '@bekasi/platform';
-import { TestInfra, TopicRecorder } from '@bekasi/testing';
+import { testAccessToken, TestInfra, TopicRecorder } from '@bekasi/testing';
 import type { TicketSnapshot, TicketStatus } from '@bekasi/tickets-domain';
 import { DeskModule } from '../src/app.module';
 import { DeskConfig } from '../src/desk.config';
@@ -17,7 +15,6 @@ import { UserRepository } from '../src/persistence/user.repository';
 import { DemoSeed } from '../src/users/demo-seed';
 import { principalOfUser } from '../src/users/user-directory.service';
 
-export const REPORTER_TOKEN = 'test-reporter-channel-token';
 export const START = new Date('2026-01-05T02:00:00Z');
 
 /** Desk on its own schema and topics of the real broker, with the demo users seeded. */
@@ -29,9 +26,9 @@ export class DeskTestApp {
 
   private constructor(readonly infra: TestInfra) {}
 
-  static async start(label: string): Promise<DeskTestApp> {
+  static async start(label: string, overrides: Record<string, string> = {}): Promise<DeskTestApp> {
     const t = new DeskTestApp(await TestInfra.create(label));
-    const config = t.infra.config(DeskConfig, { REPORTER_CHANNEL_TOKEN: REPORTER_TOKEN, LOGIN_RATE_LIMIT: '5' });
+    const config = t.infra.config(DeskConfig, { LOGIN_RATE_LIMIT: '5', ...overrides });
     const moduleRef = await Test.createTestingModule({ imports: [DeskModule.forRoot({ configValues: config, clock: t.clock })] }).compile();
     t.app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     await configureApp(t.app, { service: 'desk', title: 'desk' });
@@ -61,8 +58,7 @@ export class DeskTestApp {
   async tokenOf(username: string, options: { expired?: boolean } = {}): Promise<string> {
     const user = await new UserRepository(this.db).byUsername(username);
     if (!user) throw new Error(`no user ${username}`);
-    const claims = claimsOf(principalOfUser(user));
-    return this.app.get(JwtService).signAsync(claims, options.expired ? { expiresIn: -60 } : {});
+    return testAccessToken(principalOfUser(user), options);
   }
 
   /** Puts an event on the broker the way its producer's relay would (binary CloudEvents). */

@@ -36,6 +36,9 @@ export class AnswerDto extends VersionedCommandDto {
   answer!: string;
   @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ description: 'Evidence files uploaded to this ticket (POST /tickets/:id/files) to attach', type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'fileIds harus berisi id berkas (UUID)' })
+  fileIds?: string[];
 }
 
 export class ReasonDto extends VersionedCommandDto {

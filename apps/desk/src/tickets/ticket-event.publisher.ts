@@ -17,6 +17,7 @@ import {
   TicketSlaResumedV1,
   TicketTriagedV1,
   TicketWorkStartedV1,
+  type EventData,
   type EventEnvelope,
 } from '@bekasi/contracts';
 import { OutboxWriter, type OutboxItem } from '@bekasi/messaging';
@@ -35,6 +36,8 @@ export interface PublicationContext {
   readonly triageSuggestions?: readonly UnitSuggestion[];
   readonly answer?: string;
   readonly attachmentCount?: number;
+  /** Evidence files in the file store, by reference (the LAPOR! connector sends them with the tindak lanjut). */
+  readonly files?: NonNullable<EventData<typeof TicketAnsweredV1>['files']>;
   readonly causedBy?: Pick<EventEnvelope, 'id' | 'correlationid'>;
 }
 
@@ -95,6 +98,8 @@ export class TicketEventPublisher {
         return append(TicketAnsweredV1, {
           answerSummary: (ctx.answer ?? '').slice(0, ANSWER_SUMMARY_LENGTH),
           attachmentCount: ctx.attachmentCount ?? 0,
+          ...(ctx.answer !== undefined ? { answer: ctx.answer } : {}),
+          ...(ctx.files?.length ? { files: [...ctx.files] } : {}),
         });
       case 'ticket.reassign-requested':
         // Routing reads unitCode as the unit that refused (the ticket itself has no unit any more).

@@ -9,6 +9,7 @@ import { TicketRepository, type InboxFilter, type TicketRecord } from '../persis
 import { UserRepository } from '../persistence/user.repository';
 import { DeskRefusal } from './desk-refusal';
 import { TicketEventPublisher, type PublicationContext } from './ticket-event.publisher';
+import { TicketOrigins } from '../lapor-loop/ticket-origins';
 import { detailView, summaryView } from './ticket-views';
 
 /** A signed-in caller as the state machine sees them, and the units whose tickets they may see. */
@@ -23,6 +24,15 @@ export interface CommandOptions {
   readonly attachments?: readonly AttachmentMetadata[];
   /** Checks that need the database (a unit exists, a duplicate's original exists), inside the transaction. */
   readonly precheck?: (tx: EntityManager, ticket: TicketRecord) => Promise<void>;
+  /** Stored evidence files the command attaches (desk's attachments/), taken inside the transaction. */
+  readonly evidence?: (tx: EntityManager, ticket: TicketRecord) => Promise<EvidenceAttachment>;
+}
+
+export interface EvidenceAttachment {
+  readonly attachments: readonly AttachmentMetadata[];
+  readonly files: NonNullable<PublicationContext['files']>;
+  /** Marks the files used, once the ticket's new version is known. */
+  attached(tx: EntityManager, version: number): Promise<void>;
 }
 
 /**
@@ -46,14 +56,15 @@ export class TicketWorkflow {
 
   async inbox(caller: Caller, filter: InboxFilter): Promise<Page<TicketSummaryView>> {
     const { items, total } = await new TicketRepository(this.dataSource.manager).inbox(caller.scope, filter);
-    return { items: items.map(summaryView), page: filter.page, pageSize: filter.pageSize, total };
+    return { items: await new TicketOrigins(this.dataSource.manager).decorate(items.map(summaryView)), page: filter.page, pageSize: filter.pageSize, total };
   }
 
   async detail(id: string, viewer: Actor, scope: UnitScope): Promise<TicketDetailView> {
     const repo = new TicketRepository(this.dataSource.manager);
     const record = await repo.find(id, scope);
     if (!record) throw DeskRefusal.notFound();
-    return detailView(record, await repo.history(id), viewer);
+    const [view] = await new TicketOrigins(this.dataSource.manager).decorate([detailView(record, await repo.history(id), viewer)]);
+    return view;
   }
 
   async command(caller: Caller, ticketId: string, command: TicketCommand, options: CommandOptions): Promise<TicketDetailView> {
@@ -88,16 +99,20 @@ export class TicketWorkflow {
     const result = decide(record.snapshot, command, actor, this.clock.now());
     if (!result.ok) throw DeskRefusal.of(result.error);
     await options.precheck?.(tx, record);
+    const evidence = (await options.evidence?.(tx, record)) ?? null;
+    const attachments = [...(options.attachments ?? []), ...(evidence?.attachments ?? [])];
     const decision = result.value;
     const repo = new TicketRepository(tx);
     if (!(await repo.update(decision.ticket, current))) throw DeskRefusal.versionConflict(current + 1);
-    await repo.appendAudit(decision.audit, options.attachments ?? []);
+    await repo.appendAudit(decision.audit, attachments);
+    await evidence?.attached(tx, decision.ticket.version);
     const context: PublicationContext = {
       complaint: record.complaint,
       receivedAt: record.snapshot.receivedAt,
       reason: decision.audit.reason,
       answer: command.type === 'post_answer' ? command.answer.trim() : undefined,
-      attachmentCount: options.attachments?.length ?? 0,
+      attachmentCount: attachments.length,
+      files: evidence?.files,
     };
     await this.publisher.publish(tx, decision.events, context);
     return decision;

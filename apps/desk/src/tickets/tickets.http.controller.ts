@@ -19,6 +19,7 @@ import {
   ReasonDto,
   type VersionedCommandDto,
 } from './ticket-commands.request.dto';
+import { EvidenceFiles } from '../attachments/evidence-files.service';
 import { TicketWorkflow, type CommandOptions } from './ticket-workflow.service';
 
 const UUID = new ParseUUIDPipe({ exceptionFactory: () => DeskRefusal.notFound() });
@@ -40,7 +41,7 @@ export function expectedVersionOf(ifMatch: string | undefined, body: VersionedCo
 @ApiHeader({ name: 'If-Match', required: false, description: 'Expected ticket version for commands (or `version` in the body)' })
 @Controller('api/v1/tickets')
 export class TicketsHttpController {
-  constructor(private readonly workflow: TicketWorkflow) {}
+  constructor(private readonly workflow: TicketWorkflow, private readonly evidence: EvidenceFiles) {}
 
   @Get()
   @ApiOperation({ summary: "The caller's inbox: tickets of their units, filtered and paged" })
@@ -93,7 +94,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'Kirim tindak lanjut, with attachment metadata' })
   postAnswer(@CurrentUser() u: AuthPrincipal, @Param('id', UUID) id: string, @Headers('if-match') m: string | undefined, @Body() b: AnswerDto) {
     const attachments = (b.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, sizeBytes: a.sizeBytes, url: a.url ?? null }));
-    return this.run(u, id, { type: 'post_answer', answer: b.answer }, m, b, { attachments });
+    return this.run(u, id, { type: 'post_answer', answer: b.answer }, m, b, { attachments, evidence: this.evidence.attaching(b.fileIds) });
   }
 
   @Post(':id/reassignment-requests') @HttpCode(200) @Roles('officer', 'unit_head')

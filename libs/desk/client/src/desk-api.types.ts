@@ -68,6 +68,10 @@ export interface TicketSummaryView {
   updatedAt: string;
   /** Set once the sla service reported a breached deadline. */
   overdueSince: string | null;
+  /** The channel the complaint came by (`lapor-api`, `lapor-webhook`, `lapor-import`, `whatsapp`, ...); null while unknown. */
+  source?: string | null;
+  /** SP4N-LAPOR!'s tracking id when the complaint came from LAPOR!. */
+  laporTrackingId?: string | null;
 }
 
 export interface AttachmentMetadata {
@@ -75,6 +79,8 @@ export interface AttachmentMetadata {
   contentType: string;
   sizeBytes: number;
   url?: string | null;
+  /** A stored evidence file: ask `GET /api/v1/tickets/:id/files/:fileId/link` for a download link. */
+  fileId?: string | null;
 }
 
 export interface AuditEntryView {

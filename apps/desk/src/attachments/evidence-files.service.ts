@@ -1,0 +1,168 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '@bekasi/clock';
+import { schemaOfManager } from '@bekasi/messaging';
+import { counter, SERVICE_CONFIG } from '@bekasi/platform';
+import { checkFileLink, EVIDENCE_TYPES, safeFileName, signFileLink, sniffContentType, stripImageMetadata, type FileStore } from '@bekasi/file-store';
+import type { UnitScope } from '@bekasi/auth';
+import type { ActorRef } from '@bekasi/tickets-domain';
+import type { DeskConfig } from '../desk.config';
+import { TicketRepository } from '../persistence/ticket.repository';
+import { DeskRefusal } from '../tickets/desk-refusal';
+import type { CommandOptions } from '../tickets/ticket-workflow.service';
+
+export const EVIDENCE_FILE_STORE = Symbol('EVIDENCE_FILE_STORE');
+
+const uploads = counter({ name: 'desk_evidence_files_total', help: 'Evidence file uploads, by outcome', labelNames: ['outcome'] });
+
+export interface StoredFile {
+  fileId: string;
+  ticketId: string;
+  storageKey: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  metadataStripped: boolean;
+  attachedAtVersion: number | null;
+}
+
+const fileOf = (r: any): StoredFile => ({
+  fileId: r.id,
+  ticketId: r.ticket_id,
+  storageKey: r.storage_key,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  metadataStripped: r.metadata_stripped,
+  attachedAtVersion: r.attached_at_version,
+});
+
+export const fileTooLarge = (maxMb: number) =>
+  new DeskRefusal(413, 'FILE_TOO_LARGE', `Berkas melebihi batas ${maxMb} MB.`, { field: 'file' });
+
+/**
+ * Evidence files of tickets: checked (size, type from the content), stripped of location and
+ * camera data when the complaint is Anonim or Rahasia, stored in the file store, and handed out
+ * only to callers who may read the ticket, by short-lived signed links.
+ */
+@Injectable()
+export class EvidenceFiles {
+  private readonly linkSecrets: string[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVIDENCE_FILE_STORE) private readonly store: FileStore,
+    @Inject(SERVICE_CONFIG) private readonly config: DeskConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.linkSecrets = config.FILE_LINK_SECRET ? config.FILE_LINK_SECRET.split(',').map((s) => s.trim()).filter(Boolean) : [randomBytes(32).toString('base64url')];
+  }
+
+  get maxBytes(): number {
+    return this.config.FILE_MAX_MB * 1024 * 1024;
+  }
+
+  /** Stores one upload for a ticket the caller may see (else 404 as for any other ticket). */
+  async upload(ticket: { id?: string; trackingId?: string; scope: UnitScope }, file: { buffer: Buffer; originalname?: string } | undefined, uploader: ActorRef): Promise<StoredFile> {
+    if (!file || file.buffer.length === 0) throw new DeskRefusal(400, 'FILE_REQUIRED', 'Berkas wajib diunggah pada kolom "file" dan tidak boleh kosong.', { field: 'file' });
+    if (file.buffer.length > this.maxBytes) {
+      uploads.inc({ outcome: 'too_large' });
+      throw fileTooLarge(this.config.FILE_MAX_MB);
+    }
+    const repo = new TicketRepository(this.dataSource.manager);
+    const record = ticket.id ? await repo.find(ticket.id, ticket.scope) : await repo.findByTrackingId(ticket.trackingId ?? '');
+    if (!record) throw DeskRefusal.notFound();
+    const contentType = sniffContentType(file.buffer);
+    if (!contentType) {
+      uploads.inc({ outcome: 'type_refused' });
+      const allowed = Object.values(EVIDENCE_TYPES).map((t) => t.label).join(', ');
+      throw new DeskRefusal(415, 'FILE_TYPE_NOT_ALLOWED', `Jenis berkas tidak diizinkan: isi berkas bukan ${allowed} (nama berkas tidak menentukan jenisnya).`, { field: 'file' });
+    }
+    const hidden = record.complaint.anonymous || record.complaint.confidential;
+    let bytes = file.buffer;
+    if (hidden && contentType !== 'application/pdf') {
+      const stripped = stripImageMetadata(bytes, contentType);
+      if (!stripped) {
+        uploads.inc({ outcome: 'malformed' });
+        throw new DeskRefusal(422, 'FILE_MALFORMED', 'Berkas gambar rusak atau tidak lengkap.', { field: 'file' });
+      }
+      bytes = stripped;
+    }
+    const fileId = randomUUID();
+    const storageKey = `tickets/${record.snapshot.id}/${fileId}.${EVIDENCE_TYPES[contentType].extension}`;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await this.store.put(storageKey, bytes, contentType);
+    const fileName = safeFileName(file.originalname, contentType);
+    await this.dataSource.query(
+      `INSERT INTO "${schemaOfManager(this.dataSource.manager)}"."ticket_files"
+        ("id","ticket_id","storage_key","file_name","content_type","size_bytes","sha256","metadata_stripped","uploaded_by_role","uploaded_by_user")
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [fileId, record.snapshot.id, storageKey, fileName, contentType, bytes.length, sha256, hidden && contentType !== 'application/pdf', uploader.role, uploader.userId ?? null],
+    );
+    uploads.inc({ outcome: 'stored' });
+    return { fileId, ticketId: record.snapshot.id, storageKey, fileName, contentType, sizeBytes: bytes.length, sha256, metadataStripped: hidden && contentType !== 'application/pdf', attachedAtVersion: null };
+  }
+
+  /** The files named, all of this ticket and not yet attached to an answer or reply; otherwise 422 naming the field. */
+  async forAttachment(tx: EntityManager, ticketId: string, fileIds: readonly string[]): Promise<StoredFile[]> {
+    if (fileIds.length === 0) return [];
+    const rows = await tx.query(
+      `SELECT * FROM "${schemaOfManager(tx)}"."ticket_files" WHERE "ticket_id" = $1 AND "id" = ANY($2::uuid[]) AND "attached_at_version" IS NULL FOR UPDATE`,
+      [ticketId, [...new Set(fileIds)]],
+    );
+    if (rows.length !== new Set(fileIds).size) {
+      throw new DeskRefusal(422, 'FILE_NOT_ATTACHABLE', 'Lampiran tidak ditemukan pada laporan ini atau sudah dipakai.', { field: 'fileIds' });
+    }
+    const byId = new Map(rows.map((r: any) => [r.id, fileOf(r)]));
+    return [...new Set(fileIds)].map((id) => byId.get(id) as StoredFile);
+  }
+
+  /** The workflow's hook that attaches `fileIds` (uploaded to the ticket, not yet used) to the command's audit entry and event. */
+  attaching(fileIds: readonly string[] | undefined): CommandOptions['evidence'] {
+    if (!fileIds?.length) return undefined;
+    return async (tx, ticket) => {
+      const files = await this.forAttachment(tx, ticket.snapshot.id, fileIds);
+      return {
+        attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, url: null, fileId: f.fileId })),
+        files: files.map((f) => ({ fileId: f.fileId, storageKey: f.storageKey, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256 })),
+        attached: (t, version) => this.markAttached(t, files.map((f) => f.fileId), version),
+      };
+    };
+  }
+
+  async markAttached(tx: EntityManager, fileIds: readonly string[], version: number): Promise<void> {
+    if (fileIds.length === 0) return;
+    await tx.query(`UPDATE "${schemaOfManager(tx)}"."ticket_files" SET "attached_at_version" = $2 WHERE "id" = ANY($1::uuid[])`, [[...fileIds], version]);
+  }
+
+  /** A download link for a caller who may read the ticket; another unit's ticket or file is 404. */
+  async link(ticketId: string, fileId: string, scope: UnitScope, userId: string): Promise<{ url: string; expiresAt: string }> {
+    const record = await new TicketRepository(this.dataSource.manager).find(ticketId, scope);
+    if (!record) throw DeskRefusal.notFound();
+    const file = await this.find(fileId);
+    if (!file || file.ticketId !== ticketId) throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.FILE_LINK_TTL_SECONDS * 1000);
+    const query = new URLSearchParams(signFileLink(this.linkSecrets[0], { fileId, userId, expiresAt }));
+    return { url: `/api/v1/files/${fileId}/content?${query}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The bytes behind a signed link: an altered link is 404, an expired one 410. */
+  async download(fileId: string, query: Record<string, unknown>): Promise<{ file: StoredFile; bytes: Buffer }> {
+    const check = checkFileLink(this.linkSecrets, fileId, query, this.clock.now());
+    if (check === 'expired') throw new DeskRefusal(410, 'LINK_EXPIRED', 'Tautan berkas sudah kedaluwarsa. Buka lagi dari laporan untuk mendapat tautan baru.');
+    if (check !== 'valid') throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    const file = await this.find(fileId);
+    const bytes = file ? await this.store.get(file.storageKey) : null;
+    if (!file || !bytes) throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    return { file, bytes };
+  }
+
+  private async find(fileId: string): Promise<StoredFile | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+    const [row] = await this.dataSource.query(`SELECT * FROM "${schemaOfManager(this.dataSource.manager)}"."ticket_files" WHERE "id" = $1`, [fileId]);
+    return row ? fileOf(row) : null;
+  }
+}
