@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 source tools/node/ensure-runtime.sh
 root="$(pwd)"
 mkdir -p .run/logs
+node tools/dev-keys.js  # development keys in .run/keys/ on first run (docs/security.md)
 detach=false
 [ "${1:-}" = "--detach" ] && detach=true
 

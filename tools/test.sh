@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source tools/node/ensure-runtime.sh
 mkdir -p .run
+node tools/dev-keys.js  # development keys in .run/keys/ on first run (docs/security.md)
 status=0
 
 echo "== lint"; npm run -s lint || status=1

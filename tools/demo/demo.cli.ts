@@ -3,15 +3,20 @@
 // tickets, leaves some to go overdue (they escalate) and refuses a few; reporters rate the answers;
 // the Sekda publishes the month's IKP. Everything goes through the gateway, like the web UI.
 // With `TIME_SCALE=2880 npm start` a working day passes in 30 s: run it again to see deadlines pass.
+import { readFileSync } from 'node:fs';
+import { reporterKeyFor, secretListOf } from '@bekasi/auth';
 import { DeskApiError, DeskClient } from '@bekasi/desk-client';
 import { ratingOf, treatmentOf } from './demo-plan';
 
 const base = process.env.DEMO_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const password = process.env.DEMO_PASSWORD ?? 'bekasi-demo-2026';
-const channelToken = process.env.REPORTER_CHANNEL_TOKEN ?? 'dev-only-reporter-channel-token';
+// The reporters' side: the demo plays the channels, which hold each complaint's reporter key; it
+// derives them from the development reporter-key secret (`node tools/dev-keys.js`).
+const reporterSecret = secretListOf(process.env.REPORTER_KEY_SECRET ?? readFileSync(process.env.REPORTER_KEY_SECRET_FILE ?? '.run/keys/reporter-key.secret', 'utf8'))[0];
 
+/** Access tokens live 55 s: every actor signs in when their turn comes. */
 async function signIn(username: string): Promise<{ client: DeskClient; token: string }> {
-  const client = new DeskClient({ baseUrl: base, reporterChannelToken: channelToken });
+  const client = new DeskClient({ baseUrl: base, reporterKey: (trackingId) => reporterKeyFor(reporterSecret, trackingId) });
   const { accessToken } = await client.login(username, password);
   return { client: client.withToken(accessToken), token: accessToken };
 }
@@ -51,7 +56,8 @@ async function main(): Promise<void> {
     if (best) await step(done, 'disposed from triage', () => admin.dispose(id, ticket.version, best, 'Disposisi demo: usulan teratas sistem'));
   }
 
-  const units = [...new Set((await admin.inbox({ status: ['assigned', 'acknowledged'], pageSize: 100 })).items.map((i) => i.unitCode).filter((c): c is string => !!c))];
+  const { client: adminAgain } = await signIn('admin');
+  const units = [...new Set((await adminAgain.inbox({ status: ['assigned', 'acknowledged'], pageSize: 100 })).items.map((i) => i.unitCode).filter((c): c is string => !!c))];
   for (const unit of units) {
     const { client: officer } = await signIn(`officer.${unit.toLowerCase()}`);
     for (const id of [...(await allOf(officer, 'assigned')), ...(await allOf(officer, 'acknowledged'))]) {

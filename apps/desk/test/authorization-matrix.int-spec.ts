@@ -25,7 +25,7 @@ POST /api/v1/tickets/:id/archive           | 200/200       | 403/403      | 403/
 POST /api/v1/tickets/:id/merge             | 200/200       | 403/403      | 403/403      | 403/403      | 403/403       | 403/403       | 401      | 401
 POST /api/v1/tickets/:id/close             | 200/200       | 403/403      | 403/403      | 403/403      | 403/403       | 403/403       | 401      | 401
 POST /api/v1/tickets/:id/reopen            | 200/200       | 403/403      | 403/403      | 403/403      | 403/403       | 403/403       | 401      | 401
-POST /api/v1/reporter/tickets/:trackingId/replies | 401/401 | 401/401     | 401/401      | 401/401      | 401/401       | 401/401       | 401      | 401
+POST /api/v1/reporter/tickets/:trackingId/replies | 404/404 | 404/404     | 404/404      | 404/404      | 404/404       | 404/404       | 404      | 404
 GET  /api/v1/users                         | 200           | 403          | 403          | 403          | 403           | 403           | 401      | 401
 POST /api/v1/users                         | 201           | 403          | 403          | 403          | 403           | 403           | 401      | 401
 GET  /api/v1/units                         | 200           | 200          | 200          | 200          | 200           | 200           | 401      | 401

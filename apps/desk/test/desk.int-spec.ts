@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ComplaintTriageRequiredV1, SlaBreachedV1, TicketRoutedV1, type SlaBreached } from '@bekasi/contracts';
-import { waitFor } from '@bekasi/testing';
-import { aComplaint, aRoutedEvent, DeskTestApp, REPORTER_TOKEN } from './desk-test-app';
+import { testReporterKey, waitFor } from '@bekasi/testing';
+import { aComplaint, aRoutedEvent, DeskTestApp } from './desk-test-app';
 import { DEMO_PASSWORD } from '../src/users/demo-seed';
 
 describe('desk against the real broker and database', () => {
@@ -26,7 +26,7 @@ describe('desk against the real broker and database', () => {
     return req.send(body);
   };
   const reporter = (trackingId: string, what: string, body: object) =>
-    request(desk.http).post(`/api/v1/reporter/tickets/${trackingId}/${what}`).set('x-reporter-channel-token', REPORTER_TOKEN).send(body);
+    request(desk.http).post(`/api/v1/reporter/tickets/${trackingId}/${what}`).set('x-reporter-key', testReporterKey(trackingId)).send(body);
   const ticket = async (id: string) => (await get(admin, `/api/v1/tickets/${id}`).expect(200)).body;
   const eventTypes = async (id: string, count: number) => {
     await waitFor(`${count} events of ${id}`, () => desk.eventsOf(id).length >= count);
@@ -364,8 +364,12 @@ describe('desk against the real broker and database', () => {
     const reply = (view: any) => view.history.find((h: any) => h.action === 'reporter_reply').content;
     expect(reply(asOfficer)).toBe('RT 03, hubungi saya [nomor telepon disamarkan]');
     expect(reply(asAdmin)).toBe('RT 03, hubungi saya 0812-3456-7890');
-    await reporter(t.trackingId, 'replies', { message: 'x' }).set('x-reporter-channel-token', 'wrong-token-wrong-token').expect(401);
-    await reporter('LAP-TIDAK-ADA', 'replies', { message: 'x' }).expect(404);
+    // A wrong key (another ticket's) and no key answer exactly as an unknown ticket does.
+    const unknown = await reporter('LAP-TIDAK-ADA', 'replies', { message: 'x' }).expect(404);
+    const wrong = await reporter(t.trackingId, 'replies', { message: 'x' }).set('x-reporter-key', testReporterKey('LAP-TIDAK-ADA')).expect(404);
+    const none = await request(desk.http).post(`/api/v1/reporter/tickets/${t.trackingId}/replies`).send({ message: 'x' }).expect(404);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(none.body).toEqual(unknown.body);
   });
 
   it('signs in with argon2id passwords, rate-limits login, and ends sessions of a deactivated user', async () => {
@@ -389,8 +393,14 @@ describe('desk against the real broker and database', () => {
     await get(token, '/api/v1/tickets').expect(401); // the unit changed: the old token no longer stands
     const fresh = (await login('petugas.baru', 'sandi-baru-123').expect(200)).body;
     expect(fresh.user.unitCode).toBe('DINSOS');
+    const refresh = (refreshToken: string) => request(desk.http).post('/api/v1/auth/refresh').send({ refreshToken });
+    const refreshed = (await refresh(fresh.refreshToken).expect(200)).body;
+    expect(refreshed.expiresIn).toBeLessThanOrEqual(55);
+    await get(refreshed.accessToken, '/api/v1/tickets').expect(200);
+    await refresh(refreshed.accessToken).expect(401); // an access token is no refresh token
     await post(admin, `/api/v1/users/${created.body.id}/deactivate`, null).expect(200);
     await get(fresh.accessToken, '/api/v1/tickets').expect(401);
+    await refresh(refreshed.refreshToken).expect(401); // deactivated: no new access token anywhere
     await login('petugas.baru', 'sandi-baru-123').expect(401);
     await post(admin, '/api/v1/users', null, { username: 'kepala.x', displayName: 'X', role: 'unit_head', password: 'sandi-baru-123' }).expect(422);
   });

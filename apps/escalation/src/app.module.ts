@@ -38,7 +38,7 @@ export class EscalationAppModule {
           migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001, UnitGroupsFromRegistry1764300000002],
         }),
         MessagingModule,
-        AuthModule.forRoot({ secret: config.JWT_SECRET }),
+        AuthModule.forRoot({ config }),
       ],
       controllers: [EscalationsHttpController],
       providers: [RegistryUnitGroups, EscalationLadderWorkflow, EscalationAlertsWorkflow, AlertDeliveries, DeadlineReminders, EscalationPoller, EscalationEventsHandler],

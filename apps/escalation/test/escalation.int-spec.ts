@@ -4,18 +4,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { claimsOf, type AuthPrincipal } from '@bekasi/auth';
+import type { AuthPrincipal } from '@bekasi/auth';
 import { jakartaInstant, WorkingDayCalendar } from '@bekasi/calendar';
 import { FakeClock } from '@bekasi/clock';
 import { CE_HEADER, CLOUDEVENTS_SPEC_VERSION, SlaBreachedV1, SlaMetV1, SlaReminderV1, TicketClosedV1, toKafkaRecord, type EventDefinition } from '@bekasi/contracts';
 import { configureApp } from '@bekasi/platform';
-import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
+import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { EscalationAppModule } from '../src/app.module';
 import { EscalationConfig } from '../src/escalation.config';
 import { AlertDeliveries } from '../src/alerts/alert-deliveries';
@@ -112,7 +111,7 @@ describe('escalation service', () => {
       .filter((m) => String(m.message.key) === ticketId && String(m.message.headers?.[CE_HEADER.type]) === `id.go.bekasi.lapor.${name}.v1`)
       .map((m) => JSON.parse(String(m.message.value)));
   const token = (p: Partial<AuthPrincipal>) =>
-    app.get(JwtService).signAsync(claimsOf({ userId: randomUUID(), username: 'pengguna', role: 'officer', unitCode: null, asdaGroup: null, sessionVersion: 1, ...p } as AuthPrincipal));
+    Promise.resolve(testAccessToken({ username: 'pengguna', ...p }));
 
   it('alerts the unit head at once on a breach, once however often the breach arrives, and plans the Asda and the Sekda', async () => {
     clock.set(BREACHED);

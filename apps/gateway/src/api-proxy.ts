@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
+import { CLIENT_HEADER, TokenError, vouchForClient, type AccessTokenVerifier } from '@bekasi/auth';
 import { counter, type AppLogger } from '@bekasi/platform';
 import { admits, routeFor, type Upstream } from './route-table';
 
 const proxied = counter({ name: 'gateway_requests_total', help: 'API requests through the gateway, by service and outcome', labelNames: ['upstream', 'outcome'] });
 
 // Hop-by-hop headers belong to one connection and are never forwarded (RFC 9110 §7.6.1).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
+// The client address header is the gateway's to write: whatever a client sends in it is dropped.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', CLIENT_HEADER]);
 const CORRELATION = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function forwardable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
@@ -19,7 +20,9 @@ const fail = (res: Response, status: number, error: string, message: string) => 
 
 export interface ApiProxyOptions {
   upstreams: Record<Upstream, string>;
-  jwt: JwtService;
+  verifier: AccessTokenVerifier;
+  /** Signs the client address forwarded to the services (their throttles key on it); none: not sent. */
+  hopSecret?: string;
   timeoutMs: number;
   logger: AppLogger;
 }
@@ -36,10 +39,11 @@ export function createApiProxy(options: ApiProxyOptions) {
     const header = req.headers.authorization;
     if (typeof header === 'string' && header.startsWith('Bearer ')) {
       try {
-        role = (await options.jwt.verifyAsync<{ role?: string }>(header.slice(7).trim())).role ?? null;
+        role = options.verifier.verify(header.slice(7).trim()).role;
       } catch (err) {
+        if (!(err instanceof TokenError)) throw err;
         if (route.access !== 'public') {
-          const expired = (err as Error).name === 'TokenExpiredError';
+          const expired = err.reason === 'expired';
           proxied.inc({ upstream: route.upstream, outcome: 'unauthenticated' });
           return void fail(res, 401, expired ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN', expired ? 'Sesi Anda telah berakhir, silakan masuk kembali.' : 'Token tidak sah.');
         }
@@ -66,6 +70,7 @@ export function createApiProxy(options: ApiProxyOptions) {
         'x-correlation-id': correlationId,
         'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', '),
         'x-forwarded-proto': req.protocol,
+        ...(options.hopSecret ? { [CLIENT_HEADER]: vouchForClient(options.hopSecret, req.socket.remoteAddress ?? '', req.method, req.originalUrl) } : {}),
       },
       timeout: options.timeoutMs,
     });

@@ -1,17 +1,14 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { trim } from '@bekasi/platform';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { AuthEnvironment, trim } from '@bekasi/platform';
 
 const URL_RULE = /^https?:\/\/[^/]+$/;
 const urlMessage = (name: string) => `${name} must be an http(s)://host:port URL without a path`;
 
-/** The gateway keeps no data: its settings are where the services are and the token key. */
-export class GatewayConfig {
+/** The gateway keeps no data: its settings are where the services are and the keys that verify tokens. */
+export class GatewayConfig extends AuthEnvironment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   PORT?: number;
-
-  @Transform(trim) @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-in-production';
 
   @Transform(trim) @Matches(URL_RULE, { message: urlMessage('GATEWAY_DESK_URL') })
   GATEWAY_DESK_URL = 'http://127.0.0.1:3003';
@@ -35,9 +32,9 @@ export class GatewayConfig {
   @Type(() => Number) @IsInt() @Min(100) @Max(600_000)
   GATEWAY_UPSTREAM_TIMEOUT_MS = 30_000;
 
-  /** The web UI's files (apps/web/public). */
+  /** The built web UI (apps/web/dist, from `npm run web:build`). */
   @Transform(trim) @IsString()
-  WEB_ROOT = 'apps/web/public';
+  WEB_ROOT = 'apps/web/dist';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

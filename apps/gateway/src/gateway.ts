@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AccessTokenVerifier, hopSecretOf, verificationKeysFrom } from '@bekasi/auth';
 import { collectProcessMetrics, createLogger } from '@bekasi/platform';
 import { createApiProxy } from './api-proxy';
 import type { GatewayConfig } from './gateway.config';
+import { mountLiveAndUi } from './live/mount-live';
 import type { Upstream } from './route-table';
 
 export function upstreamsOf(config: GatewayConfig): Record<Upstream, string> {
@@ -22,7 +22,8 @@ export function mountGateway(app: NestExpressApplication, config: GatewayConfig)
   collectProcessMetrics();
   const proxy = createApiProxy({
     upstreams: upstreamsOf(config),
-    jwt: new JwtService({ secret: config.JWT_SECRET }),
+    verifier: new AccessTokenVerifier(verificationKeysFrom(config), config),
+    hopSecret: hopSecretOf(config),
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
     logger: createLogger('gateway', config.LOG_LEVEL),
   });
@@ -37,5 +38,5 @@ export function mountGateway(app: NestExpressApplication, config: GatewayConfig)
     next();
   });
   app.use('/api', proxy);
-  app.useStaticAssets(resolve(config.WEB_ROOT), { index: 'index.html', maxAge: '5m' });
+  mountLiveAndUi(app, { deskUrl: config.GATEWAY_DESK_URL, webRoot: config.WEB_ROOT, logLevel: config.LOG_LEVEL });
 }

@@ -2,16 +2,15 @@
 // headers intact, tokens are checked per route, a service that is down answers 502, the web UI is served.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { CLIENT_HEADER, clientAddressOf } from '@bekasi/auth';
 import { configureApp, loadConfig } from '@bekasi/platform';
+import { testAccessToken, testAuth } from '@bekasi/testing';
 import { GatewayModule } from '../src/app.module';
 import { mountGateway, upstreamsOf } from '../src/gateway';
 import { GatewayConfig } from '../src/gateway.config';
-
-const SECRET = 'gateway-test-secret-0123456789';
 
 interface Seen {
   service: string;
@@ -25,7 +24,6 @@ describe('gateway', () => {
   const seen: Seen[] = [];
   const servers: Server[] = [];
   let app: NestExpressApplication;
-  const jwt = new JwtService({ secret: SECRET });
 
   async function fakeService(name: string): Promise<string> {
     const server = createServer((req, res) => {
@@ -42,7 +40,7 @@ describe('gateway', () => {
   }
 
   beforeAll(async () => {
-    const env: Record<string, string> = { JWT_SECRET: SECRET, WEB_ROOT: 'apps/web/public', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000' };
+    const env: Record<string, string> = { ...testAuth().env, WEB_ROOT: 'apps/web/public', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000' };
     for (const name of ['desk', 'intake', 'routing', 'sla', 'escalation']) env[`GATEWAY_${name.toUpperCase()}_URL`] = await fakeService(name);
     env.GATEWAY_IKP_URL = 'http://127.0.0.1:1'; // nothing listens there
     const config = loadConfig(GatewayConfig, env);
@@ -56,7 +54,7 @@ describe('gateway', () => {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   });
 
-  const token = (role: string, options: { expiresIn?: number } = {}) => jwt.signAsync({ sub: 'u1', usr: 'u', role, unit: null, asda: null, sv: 1 }, options);
+  const token = async (role: string, options: { expired?: boolean } = {}) => testAccessToken({ userId: 'u1', username: 'u', role: role as never }, options);
 
   it('streams a request to its service with body, query, version and correlation headers, and the answer back', async () => {
     const officer = await token('officer');
@@ -72,6 +70,16 @@ describe('gateway', () => {
     expect(hit).toMatchObject({ service: 'desk', method: 'POST', url: '/api/v1/tickets/abc/answers?x=1' });
     expect(JSON.parse(hit.body)).toEqual({ answer: 'Jalan sudah diperbaiki' });
     expect(hit.headers).toMatchObject({ 'if-match': '3', 'x-correlation-id': 'korelasi-1', authorization: `Bearer ${officer}` });
+    // The gateway vouches for the client's address with the hop secret; the service can check it.
+    const served = { headers: hit.headers as Record<string, string>, method: hit.method, originalUrl: hit.url, socket: { remoteAddress: '10.0.0.9' } };
+    expect(clientAddressOf(served, testAuth().hopSecret)).toBe('127.0.0.1');
+    expect(clientAddressOf(served, 'another-hop-secret-0123456789-0123456789')).toBe('10.0.0.9');
+  });
+
+  it('drops a client address header a client sends, so nobody but the gateway can choose the address a service throttles by', async () => {
+    const officer = await token('officer');
+    await request(app.getHttpServer()).get('/api/v1/tickets').set('authorization', `Bearer ${officer}`).set(CLIENT_HEADER, '203.0.113.7;1;forged').expect(201);
+    expect(String(seen.at(-1)!.headers[CLIENT_HEADER])).toMatch(/^127\.0\.0\.1;\d+;[0-9a-f]{64}$/);
   });
 
   it('routes every service by its prefix', async () => {
@@ -87,9 +95,9 @@ describe('gateway', () => {
     await request(app.getHttpServer()).post('/api/v1/intake/complaints').send({}).expect(201);
     const before = seen.length;
     expect((await request(app.getHttpServer()).get('/api/v1/tickets').expect(401)).body.error).toBe('UNAUTHENTICATED');
-    const expired = await token('officer', { expiresIn: -10 });
+    const expired = await token('officer', { expired: true });
     expect((await request(app.getHttpServer()).get('/api/v1/tickets').set('authorization', `Bearer ${expired}`).expect(401)).body.error).toBe('TOKEN_EXPIRED');
-    const forged = await new JwtService({ secret: 'another-secret-0123456789' }).signAsync({ sub: 'x', usr: 'x', role: 'admin' });
+    const forged = testAccessToken({ role: 'admin' }, { foreignKey: true });
     expect((await request(app.getHttpServer()).get('/api/v1/routing/rules').set('authorization', `Bearer ${forged}`).expect(401)).body.error).toBe('INVALID_TOKEN');
     const officer = await token('officer');
     expect((await request(app.getHttpServer()).get('/api/v1/routing/rules').set('authorization', `Bearer ${officer}`).expect(403)).body.message).toMatch(/tidak berwenang/);

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
@@ -16,6 +17,8 @@ import { ComplaintEntity } from './persistence/complaint.entity';
 import { ImportRunEntity } from './persistence/import-run.entity';
 import { LaporPollCursorEntity } from './persistence/lapor-poll-cursor.entity';
 import { CreateIntakeTables1764100000000 } from './persistence/migrations/1764100000000-create-intake-tables';
+import { ChannelRegistry } from './receive-complaint/channel-registry';
+import { ChannelSignatureGuard } from './receive-complaint/channel-signature.guard';
 import { ReceiveComplaintHttpController } from './receive-complaint/receive-complaint.http.controller';
 import { SourceThrottlerGuard } from './rate-limit/source-throttler.guard';
 
@@ -42,12 +45,13 @@ export class AppModule {
         }),
         MessagingModule,
         LaporConnectorModule.forRoot(config),
+        AuthModule.forRoot({ config }),
         // In-memory counters: intake runs as one instance; behind several, give the throttler Redis storage.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),
         MulterModule.register({ limits: { fileSize: config.IMPORT_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
       ],
       controllers: [ReceiveComplaintHttpController, ImportExportHttpController],
-      providers: [ComplaintIntakeService, ImportExportService, LaporApiClient, LaporPoller, DemoSeed, SourceThrottlerGuard, ...extra],
+      providers: [ComplaintIntakeService, ImportExportService, LaporApiClient, LaporPoller, DemoSeed, SourceThrottlerGuard, ChannelRegistry, ChannelSignatureGuard, ...extra],
     };
   }
 }

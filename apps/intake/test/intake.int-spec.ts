@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SAMPLE_EXPORT_FILES } from '@bekasi/reference-data';
-import { TestInfra, waitFor } from '@bekasi/testing';
+import { testAccessToken, testChannelHeaders, TestInfra, waitFor } from '@bekasi/testing';
 import { ImportExportService } from '../src/import-export/import-export.service';
 import { ComplaintTopic, startIntake } from './intake-harness';
 
@@ -15,7 +15,6 @@ const aWebhookComplaint = (overrides: Record<string, unknown> = {}) => ({
   source: 'whatsapp',
   externalId: `wa-${Math.random().toString(36).slice(2, 10)}`,
   channel: 'Lapor AA Bupati',
-  receivedAt: '2026-10-19T09:15:00+07:00',
   title: 'KTP-el belum jadi sejak Juli',
   text: `Saya Budi Santoso rekam KTP-el di kecamatan Cikarang Barat bulan Juli belum jadi. NIK saya ${NIK}, hubungi ${PHONE}.`,
   category: { id: '7051', name: 'KTP Elektronik' },
@@ -24,12 +23,20 @@ const aWebhookComplaint = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A complaint sent as a registered channel signs it (the channel named by the body's source unless given). */
+const signedPost = (server: unknown, body: Record<string, unknown>, channelId = String(body.source ?? 'whatsapp')) => {
+  const text = JSON.stringify(body);
+  return request(server as never).post('/api/v1/intake/complaints').set(testChannelHeaders(channelId, text)).send(text);
+};
+const admin = () => `Bearer ${testAccessToken({ role: 'admin' })}`;
+
 describe('intake: webhook, export import and their bad input, against real Kafka and PostgreSQL', () => {
   let infra: TestInfra;
   let app: NestExpressApplication;
   let topic: ComplaintTopic;
   let db: DataSource;
   const http = () => request(app.getHttpServer());
+  const webhook = (body: Record<string, unknown>, channelId?: string) => signedPost(app.getHttpServer(), body, channelId);
   const eventOf = (externalId: string) => waitFor(`complaint.received for ${externalId}`, () => topic.events().find((e) => e.externalId === externalId));
 
   beforeAll(async () => {
@@ -47,9 +54,9 @@ describe('intake: webhook, export import and their bad input, against real Kafka
   describe('webhook', () => {
     it('answers 202 with ids, publishes once, and marks the Bupati channel high', async () => {
       const body = aWebhookComplaint();
-      const first = await http().post('/api/v1/intake/complaints').send(body).expect(202);
+      const first = await webhook(body).expect(202);
       expect(first.body).toMatchObject({ duplicate: false, trackingId: expect.stringMatching(/^BKS-2026-\d{6}$/) });
-      const again = await http().post('/api/v1/intake/complaints').send(body).expect(202);
+      const again = await webhook(body).expect(202);
       expect(again.body).toMatchObject({ complaintId: first.body.complaintId, trackingId: first.body.trackingId, duplicate: true });
 
       const event = await eventOf(body.externalId);
@@ -59,19 +66,19 @@ describe('intake: webhook, export import and their bad input, against real Kafka
     });
 
     it('takes a priority flag and leaves other channels normal', async () => {
-      const flagged = aWebhookComplaint({ source: 'call-centre', channel: null, priority: 'high' });
+      const flagged = aWebhookComplaint({ source: 'whatsapp', channel: null, priority: 'high' });
       const plain = aWebhookComplaint({ source: 'web-form', channel: 'Website' });
-      await http().post('/api/v1/intake/complaints').send(flagged).expect(202);
-      await http().post('/api/v1/intake/complaints').send(plain).expect(202);
+      await webhook(flagged).expect(202);
+      await webhook(plain).expect(202);
       expect((await eventOf(flagged.externalId)).priority).toBe('high');
       expect((await eventOf(plain.externalId)).priority).toBe('normal');
     });
 
     it('masks NIK and phone always, drops the Anonim reporter, masks a Rahasia report, and keeps the clear text in intake', async () => {
       const anonymous = aWebhookComplaint({ anonymous: true });
-      const confidential = aWebhookComplaint({ confidential: true, source: 'web-form' });
+      const confidential = aWebhookComplaint({ confidential: true, source: 'web-form', channel: 'Website' });
       const named = aWebhookComplaint({ source: 'lapor-webhook', externalId: '7700001' });
-      for (const body of [anonymous, confidential, named]) await http().post('/api/v1/intake/complaints').send(body).expect(202);
+      for (const body of [anonymous, confidential, named]) await webhook(body).expect(202);
 
       const a = await eventOf(anonymous.externalId);
       expect(a).toMatchObject({ anonymous: true, reporterName: null });
@@ -97,26 +104,25 @@ describe('intake: webhook, export import and their bad input, against real Kafka
         text: 'Lubang besar di Jalan Raya Babelan dekat pertigaan Kedungpengawas makin dalam, kalau hujan ketutup air jadi ga keliatan. Motor jatuh.',
       });
       const again = aWebhookComplaint({
-        source: 'web-form', channel: 'Website', category: { id: '7011', name: 'Jalan Berlubang' }, reporter: undefined, receivedAt: '2026-10-21T08:00:00+07:00',
+        source: 'web-form', channel: 'Website', category: { id: '7011', name: 'Jalan Berlubang' }, reporter: undefined,
         title: 'Lubang jalan dekat pertigaan Kedungpengawas',
         text: 'Pak, tolong jalan raya Babelan di pertigaan arah Kedung Pengawas lubangnya gede banget, udah beberapa motor jatuh, pas hujan ga kelihatan.',
       });
-      const first = await http().post('/api/v1/intake/complaints').send(original).expect(202);
-      const second = await http().post('/api/v1/intake/complaints').send(again).expect(202);
+      const first = await webhook(original).expect(202);
+      const second = await webhook(again).expect(202);
       expect(second.body.duplicate).toBe(false);
-      expect(second.body.likelyDuplicateOf).toMatchObject({ complaintId: first.body.complaintId, trackingId: first.body.trackingId });
+      // Flagged for the admin in the event; the sender learns nothing about other complaints.
+      expect(second.body).not.toHaveProperty('likelyDuplicateOf');
       expect((await eventOf(again.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
     });
 
     it('answers malformed payloads with 400 naming each field and reason, and stores nothing', async () => {
-      const bad = await http()
-        .post('/api/v1/intake/complaints')
-        .send({ ...aWebhookComplaint(), source: 'fax', text: 'pendek', receivedAt: 'kemarin', reporter: { nik: '123' }, extra: 1 })
+      const bad = await webhook({ ...aWebhookComplaint(), source: 'fax', text: 'pendek', receivedAt: 'kemarin', reporter: { nik: '123' }, extra: 1 }, 'lapor-webhook')
         .expect(400);
       const fields = bad.body.errors.map((e: { field: string }) => e.field).sort();
       expect(fields).toEqual(['extra', 'receivedAt', 'reporter.nik', 'source', 'text']);
       expect(bad.body.errors.find((e: { field: string }) => e.field === 'reporter.nik').reasons[0]).toMatch(/16 digit/);
-      const missing = await http().post('/api/v1/intake/complaints').send({ source: 'whatsapp' }).expect(400);
+      const missing = await webhook({ source: 'whatsapp' }).expect(400);
       expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['externalId', 'text']));
       await http().post('/api/v1/intake/complaints').set('content-type', 'application/json').send('{"source":').expect(400);
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."complaints" WHERE "source" = 'fax'`);
@@ -125,7 +131,7 @@ describe('intake: webhook, export import and their bad input, against real Kafka
 
     it('answers an oversized body with 413', async () => {
       const huge = aWebhookComplaint({ text: 'jalan rusak '.repeat(30_000) });
-      await http().post('/api/v1/intake/complaints').send(huge).expect(413);
+      await webhook(huge).expect(413);
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."complaints" WHERE "external_id" = $1`, [huge.externalId]);
       expect(n).toBe(0);
     });
@@ -133,7 +139,7 @@ describe('intake: webhook, export import and their bad input, against real Kafka
 
   describe('export import', () => {
     it('imports the sample export with counts, history, masking and the duplicate link, then adds 0 on re-import', async () => {
-      const res = await http().post('/api/v1/intake/imports').attach('file', SAMPLE_EXPORT_FILES.csv).expect(200);
+      const res = await http().post('/api/v1/intake/imports').set('authorization', admin()).attach('file', SAMPLE_EXPORT_FILES.csv).expect(200);
       expect(res.body).toMatchObject({ format: 'csv', rows: 30, imported: 30, duplicates: 0, rejected: [], headerRowNumber: 11 });
       expect(res.body.historical + res.body.live).toBe(30);
       expect(res.body.historical).toBeGreaterThanOrEqual(25);
@@ -147,7 +153,7 @@ describe('intake: webhook, export import and their bad input, against real Kafka
       const secret = await eventOf('9100012');
       expect(secret).toMatchObject({ anonymous: true, confidential: true, reporterName: null });
 
-      const again = await http().post('/api/v1/intake/imports').attach('file', SAMPLE_EXPORT_FILES.xlsx).expect(200);
+      const again = await http().post('/api/v1/intake/imports').set('authorization', admin()).attach('file', SAMPLE_EXPORT_FILES.xlsx).expect(200);
       expect(again.body).toMatchObject({ format: 'xlsx', imported: 0, duplicates: 30 });
       await new Promise((r) => setTimeout(r, 500));
       expect(topic.events().filter((e) => e.source === 'lapor-import')).toHaveLength(30);
@@ -165,7 +171,7 @@ describe('intake: webhook, export import and their bad input, against real Kafka
         '9300002,31 Feb 2026,08:00:00,Aspirasi,7041,Transportasi Darat,Tanggal salah,"Isi laporan.",,,Website,Pemerintah Kabupaten Bekasi,,Belum Terverifikasi,,Jawa Barat,Bekasi',
         'ABC,20 Oct 2026,08:00:00,Keluhan,7041,Transportasi Darat,Dua masalah,"Isi laporan.",,Publik,Website,Pemerintah Kabupaten Bekasi,,Belum Terverifikasi,,Jawa Barat,Bekasi',
       ];
-      const res = await http().post('/api/v1/intake/imports').attach('file', Buffer.from([csv, ...rows].join('\n')), 'rusak.csv').expect(200);
+      const res = await http().post('/api/v1/intake/imports').set('authorization', admin()).attach('file', Buffer.from([csv, ...rows].join('\n')), 'rusak.csv').expect(200);
       expect(res.body).toMatchObject({ rows: 3, imported: 1, live: 1, historical: 0 });
       expect(res.body.rejected).toEqual([
         { rowNumber: 13, trackingId: '9300002', reasons: [expect.stringMatching(/31 Feb 2026/)] },
@@ -175,11 +181,11 @@ describe('intake: webhook, export import and their bad input, against real Kafka
     });
 
     it('answers a missing file, a file that is no export, and an oversized file with 400 or 413', async () => {
-      const none = await http().post('/api/v1/intake/imports').field('note', 'x').expect(400);
+      const none = await http().post('/api/v1/intake/imports').set('authorization', admin()).field('note', 'x').expect(400);
       expect(none.body.errors[0].field).toBe('file');
-      const notExport = await http().post('/api/v1/intake/imports').attach('file', Buffer.from('nama,alamat\nBudi,Bekasi\n'), 'x.csv').expect(400);
+      const notExport = await http().post('/api/v1/intake/imports').set('authorization', admin()).attach('file', Buffer.from('nama,alamat\nBudi,Bekasi\n'), 'x.csv').expect(400);
       expect(notExport.body.errors[0]).toMatchObject({ field: 'file', reasons: [expect.stringMatching(/Tracking ID/)] });
-      const xls = await http().post('/api/v1/intake/imports').attach('file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'lama.xls').expect(400);
+      const xls = await http().post('/api/v1/intake/imports').set('authorization', admin()).attach('file', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'lama.xls').expect(400);
       expect(xls.body.errors[0].reasons[0]).toMatch(/XLS/);
     });
   });
@@ -201,15 +207,15 @@ describe('intake: limits per source', () => {
   it('answers a flood from one source with 429 while another source still gets through', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await request(app.getHttpServer()).post('/api/v1/intake/complaints').send(aWebhookComplaint({ source: 'call-centre', channel: null }));
+      const res = await signedPost(app.getHttpServer(), aWebhookComplaint({ source: 'call-centre', channel: null }));
       statuses.push(res.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
-    const other = await request(app.getHttpServer()).post('/api/v1/intake/complaints').send(aWebhookComplaint()).expect(202);
+    const other = await signedPost(app.getHttpServer(), aWebhookComplaint()).expect(202);
     expect(other.body.duplicate).toBe(false);
   });
 
   it('answers an upload above IMPORT_MAX_FILE_MB with 413', async () => {
-    await request(app.getHttpServer()).post('/api/v1/intake/imports').attach('file', Buffer.alloc(1024 * 1024 + 10, 'a'), 'besar.csv').expect(413);
+    await request(app.getHttpServer()).post('/api/v1/intake/imports').set('authorization', admin()).attach('file', Buffer.alloc(1024 * 1024 + 10, 'a'), 'besar.csv').expect(413);
   });
 });

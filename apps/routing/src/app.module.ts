@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
-import { PlatformModule } from '@bekasi/platform';
+import { AuthModule } from '@bekasi/auth';
+import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { ComplaintReceivedHandler } from './disposition/complaint-received.event-handler';
 import { DecisionsController } from './disposition/decisions.http.controller';
 import { DispositionService } from './disposition/disposition.service';
@@ -31,18 +32,20 @@ export interface RoutingModuleOptions {
 @Module({})
 export class RoutingAppModule {
   static forRoot(options: RoutingModuleOptions = {}): DynamicModule {
+    const config = options.configValues ?? loadConfig(RoutingConfig);
     return {
       module: RoutingAppModule,
       imports: [
         PlatformModule.forService({
           service: 'routing',
           config: RoutingConfig,
-          configValues: options.configValues,
+          configValues: config,
           clock: options.clock,
           entities: ROUTING_ENTITIES,
           migrations: [CreateMessagingTables1763900000000, CreateRoutingTables1764000000000, SeedReferenceData1764000000001],
         }),
         MessagingModule,
+        AuthModule.forRoot({ config }),
       ],
       controllers: [DecisionsController, RulesController, UnitsController, PlacesController, ModelController],
       providers: [

@@ -25,7 +25,7 @@ import {
 } from '@bekasi/contracts';
 import { FakeClock } from '@bekasi/clock';
 import { configureApp } from '@bekasi/platform';
-import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
+import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { RoutingAppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/routing.config';
 import { ModelTrainingService } from '../src/training/model-training.service';
@@ -92,7 +92,8 @@ describe('routing service', () => {
     await infra.cleanup();
   });
 
-  const http = () => request(app.getHttpServer());
+  // Routing's API is the LAPOR admin's: every call carries an admin's access token.
+  const http = () => request.agent(app.getHttpServer()).set('authorization', `Bearer ${testAccessToken({ role: 'admin' })}`);
 
   async function publish<D extends EventDefinition>(definition: D, data: EventData<D>, subject: string, copies = 1): Promise<EventEnvelope> {
     const id = randomUUID();

@@ -1,7 +1,6 @@
 // The SLA service against the real broker, PostgreSQL and Redis (BullMQ): ticket.* events in,
 // deadlines and timers in PostgreSQL, delayed jobs in Redis, sla.* events out through the outbox.
 import { randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
@@ -9,12 +8,12 @@ import Redis from 'ioredis';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { claimsOf, type AuthPrincipal } from '@bekasi/auth';
+import type { AuthPrincipal } from '@bekasi/auth';
 import { jakartaInstant, WorkingDayCalendar } from '@bekasi/calendar';
 import { FakeClock } from '@bekasi/clock';
 import { CE_HEADER, CLOUDEVENTS_SPEC_VERSION, TICKET_LIFECYCLE_EVENTS, toKafkaRecord } from '@bekasi/contracts';
 import { configureApp } from '@bekasi/platform';
-import { TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
+import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { SlaAppModule } from '../src/app.module';
 import { SlaConfig } from '../src/sla.config';
 import { SlaTimerQueue } from '../src/timers/sla-timer-queue';
@@ -215,9 +214,8 @@ describe('sla service', () => {
   it('shows a ticket\'s deadlines to its own unit, 404 to another unit, 401 without a token, 400 for a bad filter', async () => {
     clock.set(ASSIGNED);
     const ticketId = await assignedTicket('DINSOS');
-    const jwt = app.get(JwtService);
     const token = (p: Partial<AuthPrincipal>) =>
-      jwt.signAsync(claimsOf({ userId: randomUUID(), username: 'u', role: 'officer', unitCode: null, asdaGroup: null, sessionVersion: 1, ...p } as AuthPrincipal));
+      Promise.resolve(testAccessToken({ username: 'u', ...p }));
     const own = await token({ role: 'officer', unitCode: 'DINSOS' });
     const other = await token({ role: 'officer', unitCode: 'DLH' });
     const sekda = await token({ role: 'sekda' });
@@ -240,7 +238,7 @@ describe('sla service', () => {
   });
 
   const signed = (p: Partial<AuthPrincipal>) =>
-    app.get(JwtService).signAsync(claimsOf({ userId: randomUUID(), username: 'u', role: 'officer', unitCode: null, asdaGroup: null, sessionVersion: 1, ...p } as AuthPrincipal));
+    Promise.resolve(testAccessToken({ username: 'u', ...p }));
 
   it('lets the admin publish a new policy version for the future; tickets keep the version they started under', async () => {
     clock.set(ASSIGNED);

@@ -4,17 +4,17 @@ import { Public } from '@bekasi/auth';
 import type { ReporterTicketView } from '@bekasi/desk-client';
 import { ReporterCloseDto, ReporterRatingDto, ReporterReopenDto, ReporterReplyDto, ReporterWithdrawDto } from '../tickets/ticket-commands.request.dto';
 import { TicketWorkflow } from '../tickets/ticket-workflow.service';
-import { ReporterChannelGuard } from './reporter-channel.guard';
+import { REPORTER_KEY_HEADER, ReporterKeyGuard } from './reporter-key.guard';
 
 /**
- * What the reporter says through intake's channels (LAPOR webhook, WhatsApp, web form). The
- * channel has matched the message to the tracking id; the reporter cannot know the ticket's
- * version, so these act on the current one.
+ * What the reporter says through intake's channels (LAPOR webhook, WhatsApp, web form), each
+ * request carrying the complaint's reporter key. The reporter cannot know the ticket's version,
+ * so these act on the current one.
  */
 @ApiTags('reporter channel')
-@ApiHeader({ name: 'x-reporter-channel-token', required: true })
+@ApiHeader({ name: REPORTER_KEY_HEADER, required: true, description: 'The reporter key returned with the tracking id' })
 @Public()
-@UseGuards(ReporterChannelGuard)
+@UseGuards(ReporterKeyGuard)
 @Controller('api/v1/reporter/tickets/:trackingId')
 export class ReporterHttpController {
   constructor(private readonly workflow: TicketWorkflow) {}

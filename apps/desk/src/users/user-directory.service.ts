@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { claimsOf, PasswordHasher, UNIT_ROLES, type AsdaGroupCode, type AuthPrincipal, type PrincipalValidator, type StaffRole } from '@bekasi/auth';
+import { PasswordHasher, TokenError, TokenIssuer, UNIT_ROLES, type AsdaGroupCode, type AuthPrincipal, type PrincipalValidator, type StaffRole } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import type { LoginResult, UnitView, UserView } from '@bekasi/desk-client';
@@ -16,6 +15,9 @@ export interface UserBinding {
   asdaGroup: AsdaGroupCode | null;
 }
 
+
+const invalidSession = () =>
+  new UnauthorizedException({ statusCode: 401, error: 'INVALID_TOKEN', message: 'Sesi tidak berlaku lagi, silakan masuk kembali.' });
 
 export function principalOfUser(u: UserRecord): AuthPrincipal {
   return { userId: u.id, username: u.username, role: u.role, unitCode: u.unitCode, asdaGroup: u.asdaGroup, sessionVersion: u.sessionVersion };
@@ -31,7 +33,7 @@ export class UserDirectory implements PrincipalValidator {
   constructor(
     dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly tokens: TokenIssuer,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: DeskConfig,
   ) {
@@ -52,8 +54,39 @@ export class UserDirectory implements PrincipalValidator {
     if (!user || !valid || !user.active) {
       throw new UnauthorizedException({ statusCode: 401, error: 'INVALID_CREDENTIALS', message: 'Nama pengguna atau kata sandi salah.' });
     }
-    const accessToken = await this.jwt.signAsync(claimsOf(principalOfUser(user)));
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: publicUser(user) };
+    return this.session(user);
+  }
+
+  /** A new access token (and refresh token, same absolute end) while the user is active and unchanged. */
+  async refresh(refreshToken: string): Promise<LoginResult> {
+    let claims;
+    try {
+      claims = this.tokens.verifyRefresh(refreshToken);
+    } catch (err) {
+      if (!(err instanceof TokenError)) throw err;
+      throw invalidSession();
+    }
+    const user = await this.users.byId(claims.userId);
+    if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) throw invalidSession();
+    return this.session(user, claims.sessionEnd);
+  }
+
+  /** Ends every session of the user: desk refuses their tokens at once, the other services within a minute. */
+  async logout(principal: AuthPrincipal): Promise<void> {
+    await this.users.update(principal.userId, {}, this.clock.now());
+  }
+
+  private session(user: UserRecord, sessionEnd?: number): LoginResult {
+    const principal = principalOfUser(user);
+    const refresh = this.tokens.issueRefresh(principal, sessionEnd);
+    return {
+      accessToken: this.tokens.issueAccess(principal),
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.accessTtlSeconds,
+      refreshToken: refresh.token,
+      refreshExpiresIn: refresh.expiresIn,
+      user: publicUser(user),
+    };
   }
 
   async me(principal: AuthPrincipal): Promise<UserView> {

@@ -9,6 +9,12 @@ export class LoginDto {
   password!: string;
 }
 
+export class RefreshDto {
+  @ApiProperty({ description: 'The refreshToken of the last login or refresh' })
+  @IsString({ message: 'refreshToken harus berupa teks' }) @MinLength(20, { message: 'refreshToken tidak sah' }) @MaxLength(4000, { message: 'refreshToken tidak sah' })
+  refreshToken!: string;
+}
+
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.dinsos' }) @IsString() @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username: 3–64 huruf kecil, angka, titik, garis bawah atau tanda hubung' })
   username!: string;

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { LaporanRingkasLayoutError } from '@bekasi/intake-domain';
 import { ExportFileError } from '@bekasi/intake-export-reader';
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
@@ -14,6 +15,8 @@ interface UploadedExport {
 }
 
 @ApiTags('intake')
+// The LAPOR admin only, checked here before the upload is read (guards run before the file interceptor).
+@Roles('admin')
 @Controller('api/v1/intake/imports')
 @UseGuards(SourceThrottlerGuard)
 export class ImportExportHttpController {

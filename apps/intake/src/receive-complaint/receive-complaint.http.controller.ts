@@ -1,32 +1,50 @@
-import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { CHANNEL_HEADER, Public, SIGNATURE_HEADER, TIMESTAMP_HEADER, type RegisteredChannel } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { titleFromText, type ComplaintDraft } from '@bekasi/intake-domain';
+import { BUPATI_CHANNEL, titleFromText, type ComplaintDraft, type ComplaintSource } from '@bekasi/intake-domain';
 import { ComplaintIntakeService } from '../complaint-intake/complaint-intake.service';
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
+import { ChannelRegistry } from './channel-registry';
+import { channelOf, ChannelSignatureGuard } from './channel-signature.guard';
 import { ReceiveComplaintRequestDto, ReceiveComplaintResponseDto } from './receive-complaint.request.dto';
 
+/** How far ahead of our clock a sender's receivedAt may be (clock drift), and still never after now. */
+const CLOCK_SKEW_MS = 60_000;
+
+const invalid = (field: string, reason: string) =>
+  new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Data tidak valid', errors: [{ field, reasons: [reason] }] });
+
 @ApiTags('intake')
+@ApiHeader({ name: CHANNEL_HEADER, required: true, description: 'Registered channel id' })
+@ApiHeader({ name: TIMESTAMP_HEADER, required: true, description: 'Unix seconds (within 300 s of now)' })
+@ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 'v1=hex(HMAC-SHA256(secret, timestamp + "." + body))' })
+@Public()
 @Controller('api/v1/intake/complaints')
-@UseGuards(SourceThrottlerGuard)
+@UseGuards(ChannelSignatureGuard, SourceThrottlerGuard)
 export class ReceiveComplaintHttpController {
   constructor(
     private readonly intake: ComplaintIntakeService,
+    private readonly registry: ChannelRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A complaint pushed by LAPOR! or another channel (WhatsApp gateway, web form, call centre). */
+  /** A complaint pushed by LAPOR! or another registered channel (WhatsApp gateway, web form, call centre). */
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReceiveComplaintResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many requests from this source' })
-  async receive(@Body() body: ReceiveComplaintRequestDto): Promise<ReceiveComplaintResponseDto> {
+  @ApiUnauthorizedResponse({ description: 'Not a registered channel, or the signature or timestamp does not check out' })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this channel' })
+  async receive(@Body() body: ReceiveComplaintRequestDto, @Req() request: unknown): Promise<ReceiveComplaintResponseDto> {
+    const channel = channelOf(request);
     const text = body.text.trim();
+    const subChannel = body.channel?.trim() || null;
+    this.checkPrivileges(channel, body, subChannel);
     const draft: ComplaintDraft = {
-      source: body.source,
+      source: channel.source as ComplaintSource,
       externalId: body.externalId,
-      channel: body.channel?.trim() || null,
-      receivedAt: body.receivedAt ? new Date(body.receivedAt) : this.clock.now(),
+      channel: subChannel,
+      receivedAt: this.receivedAtOf(channel, body.receivedAt),
       title: body.title?.trim() || titleFromText(text),
       text,
       category: body.category ? { id: body.category.id ?? null, name: body.category.name ?? null } : null,
@@ -38,6 +56,28 @@ export class ReceiveComplaintHttpController {
       attachments: [],
     };
     const receipt = await this.intake.receive({ draft, priority: body.priority ?? null });
-    return { complaintId: receipt.complaintId, trackingId: receipt.trackingId, duplicate: receipt.repeat, likelyDuplicateOf: receipt.likelyDuplicateOf };
+    // Nothing about other complaints (likely duplicates) goes back to the sender; the reporter key goes once.
+    return {
+      complaintId: receipt.complaintId,
+      trackingId: receipt.trackingId,
+      duplicate: receipt.repeat,
+      ...(receipt.repeat ? {} : { reporterKey: this.registry.reporterKeyOf(receipt.trackingId) }),
+    };
+  }
+
+  /** The channel's registration, not the body, decides the namespace and what the sender may claim. */
+  private checkPrivileges(channel: RegisteredChannel, body: ReceiveComplaintRequestDto, subChannel: string | null): void {
+    if (body.source !== undefined && body.source !== channel.source) throw invalid('source', `kanal ini hanya mengirim sebagai sumber "${channel.source}"`);
+    if (!channel.maySetPriority && body.priority !== undefined) throw invalid('priority', 'kanal ini tidak berwenang menetapkan prioritas');
+    if (!channel.maySetPriority && subChannel?.toLowerCase() === BUPATI_CHANNEL.toLowerCase()) throw invalid('channel', `hanya kanal terdaftar "${BUPATI_CHANNEL}" yang boleh memakai nama kanal ini`);
+    if (!channel.honourReceivedAt && body.receivedAt !== undefined) throw invalid('receivedAt', 'waktu diterima hanya diterima dari kanal LAPOR!; kanal ini memakai waktu kedatangan');
+  }
+
+  private receivedAtOf(channel: RegisteredChannel, given: string | undefined): Date {
+    const now = this.clock.now();
+    if (!given || !channel.honourReceivedAt) return now;
+    const at = new Date(given);
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw invalid('receivedAt', 'waktu diterima tidak boleh di masa depan');
+    return at.getTime() > now.getTime() ? now : at;
   }
 }

@@ -37,9 +37,9 @@ export class CategoryDto {
 }
 
 export class ReceiveComplaintRequestDto {
-  @ApiProperty({ enum: WEBHOOK_SOURCES, example: 'whatsapp' })
-  @IsIn(WEBHOOK_SOURCES, { message: `sumber harus salah satu dari: ${WEBHOOK_SOURCES.join(', ')}` })
-  source!: (typeof WEBHOOK_SOURCES)[number];
+  @ApiPropertyOptional({ enum: WEBHOOK_SOURCES, example: 'whatsapp', description: "The channel's registration decides the source; when given it must be the channel's" })
+  @IsOptional() @IsIn(WEBHOOK_SOURCES, { message: `sumber harus salah satu dari: ${WEBHOOK_SOURCES.join(', ')}` })
+  source?: (typeof WEBHOOK_SOURCES)[number];
 
   @ApiProperty({ description: 'Id in the sending system (LAPOR! Tracking ID, WhatsApp message id, ...)', example: 'wa-20261007-0001' })
   @IsString({ message: 'externalId harus berupa teks' }) @IsNotEmpty({ message: 'externalId wajib diisi' })
@@ -50,7 +50,7 @@ export class ReceiveComplaintRequestDto {
   @IsOptional() @IsString({ message: 'kanal harus berupa teks' }) @MaxLength(100, { message: 'kanal paling panjang 100 karakter' })
   channel?: string;
 
-  @ApiPropertyOptional({ description: 'When the citizen sent it (RFC 3339); now when absent', example: '2026-10-07T10:20:35+07:00' })
+  @ApiPropertyOptional({ description: 'When the citizen sent it (RFC 3339); LAPOR! channels only, never in the future; now when absent', example: '2026-10-07T10:20:35+07:00' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'receivedAt harus tanggal-waktu ISO 8601' })
   receivedAt?: string;
 
@@ -87,7 +87,7 @@ export class ReceiveComplaintRequestDto {
   @IsOptional() @IsString({ message: 'lokasi harus berupa teks' }) @MaxLength(500, { message: 'lokasi paling panjang 500 karakter' })
   locationText?: string;
 
-  @ApiPropertyOptional({ enum: ['normal', 'high'], description: 'high for reports forwarded with a priority flag' })
+  @ApiPropertyOptional({ enum: ['normal', 'high'], description: 'high for reports forwarded with a priority flag (channels registered to set priority only)' })
   @IsOptional() @IsIn(['normal', 'high'], { message: 'prioritas harus normal atau high' })
   priority?: 'normal' | 'high';
 }
@@ -96,6 +96,6 @@ export class ReceiveComplaintResponseDto {
   @ApiProperty({ format: 'uuid' }) complaintId!: string;
   @ApiProperty({ example: 'BKS-2026-000123' }) trackingId!: string;
   @ApiProperty({ description: 'true when this (source, externalId) had already been received: nothing new was stored' }) duplicate!: boolean;
-  @ApiPropertyOptional({ description: 'The earlier complaint this one likely duplicates (flagged, not merged)', nullable: true })
-  likelyDuplicateOf!: { complaintId: string; trackingId: string; score: number } | null;
+  @ApiPropertyOptional({ description: "The reporter's capability for reporter actions (X-Reporter-Key); returned only with the first receipt" })
+  reporterKey?: string;
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { AdminDispositionRequest } from './disposition.request.dto';
 import { DispositionService } from './disposition.service';
 
-// Authorisation: these routes are reached through the gateway, which checks the JWT that desk
-// issues and lets only the `admin` role (the LAPOR admin) through to POST .../dispositions.
+// The LAPOR admin only (triage and disposisi): checked here, on every request.
 @ApiTags('disposisi')
+@Roles('admin')
 @Controller('api/v1/routing/complaints/:id')
 export class DecisionsController {
   constructor(private readonly disposition: DispositionService) {}

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { AddAliasesRequest, CreatePlaceRequest } from './places.request.dto';
 import { PlacesService } from './places.service';
 
-// Reached through the gateway, which lets only the LAPOR admin change the gazetteer.
+// The LAPOR admin only: checked here, on every request (the gateway's check is a convenience).
 @ApiTags('gazetir')
+@Roles('admin')
 @Controller('api/v1/routing/places')
 export class PlacesController {
   constructor(private readonly places: PlacesService) {}

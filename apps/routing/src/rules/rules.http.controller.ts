@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { ChangeRuleRequest, CreateRuleRequest, TestRulesRequest } from './rules.request.dto';
 import { RulesService } from './rules.service';
 
-// Reached through the gateway, which lets only the LAPOR admin change rules.
+// The LAPOR admin only: checked here, on every request (the gateway's check is a convenience).
 @ApiTags('aturan disposisi')
+@Roles('admin')
 @Controller('api/v1/routing/rules')
 export class RulesController {
   constructor(private readonly rules: RulesService) {}

@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, NotFoundException, Post, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { ModelTrainingService, modelVersionSummary } from './model-training.service';
 
 @ApiTags('model disposisi')
+@Roles('admin')
 @Controller('api/v1/routing/model')
 export class ModelController {
   constructor(private readonly training: ModelTrainingService) {}

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@bekasi/auth';
 import { CreateUnitRequest, MergeUnitRequest, RenameUnitRequest } from './units.request.dto';
 import { UnitsService } from './units.service';
 
-// Reached through the gateway, which lets only the LAPOR admin change the registry.
+// The LAPOR admin only: checked here, on every request (the gateway's check is a convenience).
 @ApiTags('unit')
+@Roles('admin')
 @Controller('api/v1/routing/units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}

@@ -108,6 +108,8 @@ export interface TicketDetailView extends TicketSummaryView {
   pausedFrom: TicketStatus | null;
   triage: { reason: string | null; suggestions: UnitSuggestion[] } | null;
   availableActions: { action: TicketAction; label: string }[];
+  /** The archive kinds the caller may choose now (empty unless `archive` is available). */
+  archiveKinds: string[];
   history: AuditEntryView[];
 }
 
@@ -151,7 +153,11 @@ export interface UserView {
 export interface LoginResult {
   accessToken: string;
   tokenType: 'Bearer';
+  /** Seconds the access token lives (at most 55): refresh before it ends. */
   expiresIn: number;
+  /** For POST /api/v1/auth/refresh; the sign-in ends `refreshExpiresIn` seconds after login, refreshes do not extend it. */
+  refreshToken: string;
+  refreshExpiresIn: number;
   user: UserView;
 }
 

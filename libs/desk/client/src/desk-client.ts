@@ -29,8 +29,8 @@ export interface DeskClientOptions {
   baseUrl: string;
   /** The caller's access token (officers, admin, leadership). */
   token?: string;
-  /** The reporter channel's service token (intake). */
-  reporterChannelToken?: string;
+  /** The reporter key of a tracking id (what intake returned to the channel with it). */
+  reporterKey?: (trackingId: string) => string;
   fetch?: typeof fetch;
 }
 
@@ -149,7 +149,7 @@ export class DeskClient {
     return this.call('POST', `/api/v1/reporter/tickets/${encodeURIComponent(trackingId)}/${path}`, {
       body,
       anonymous: true,
-      headers: { 'x-reporter-channel-token': this.options.reporterChannelToken ?? '' },
+      headers: { 'x-reporter-key': this.options.reporterKey?.(trackingId) ?? '' },
     });
   }
 

@@ -1,4 +1,5 @@
-// Authentication and authorization shared by desk and the gateway: JWT sessions, roles, unit scope.
+// Authentication and authorization of every service: ES256 access tokens signed by desk and verified
+// with its public keys, roles, unit scope, signed channel requests, reporter keys, the gateway hop.
 export * from './roles';
 export * from './principal';
 export * from './unit-scope';
@@ -7,3 +8,10 @@ export * from './auth.decorators';
 export * from './jwt-auth.guard';
 export * from './login-throttler.guard';
 export * from './auth.module';
+export * from './client-address';
+export * from './tokens/es256-jwt';
+export * from './tokens/key-material';
+export * from './tokens/access-tokens';
+export * from './channels/channel-signature';
+export * from './channels/reporter-key';
+export * from './channels/channel-client';

@@ -1,9 +1,10 @@
 import { ForbiddenException, Inject, Injectable, Optional, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
-import { principalOf, type AccessTokenClaims, type AuthPrincipal } from './principal';
+import type { AuthPrincipal } from './principal';
 import type { StaffRole } from './roles';
+import { AccessTokenVerifier } from './tokens/access-tokens';
+import { TokenError } from './tokens/es256-jwt';
 
 /**
  * Optional check of a verified token against the user store: returns the current principal, or
@@ -14,15 +15,29 @@ export interface PrincipalValidator {
 }
 export const PRINCIPAL_VALIDATOR = Symbol('PRINCIPAL_VALIDATOR');
 
+export const unauthenticated = (error: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' | 'INVALID_TOKEN', message?: string) =>
+  new UnauthorizedException({
+    statusCode: 401,
+    error,
+    message:
+      message ?? (error === 'UNAUTHENTICATED' ? 'Silakan masuk terlebih dahulu.' : error === 'TOKEN_EXPIRED' ? 'Sesi Anda telah berakhir, silakan masuk kembali.' : 'Token tidak sah.'),
+  });
+
+/** The bearer token of a request, or '' when there is none. */
+export function bearerTokenOf(headers: Record<string, unknown> | undefined): string {
+  const header = headers?.authorization;
+  return typeof header === 'string' && /^Bearer /i.test(header) ? header.slice(7).trim() : '';
+}
+
 /**
- * Bearer JWT on every route not marked @Public(); 401 without a valid token, 403 when @Roles()
- * excludes the caller's role. Messages are for the desk's users, in Bahasa Indonesia.
+ * Bearer access token (ES256, desk's key) on every route not marked @Public(); 401 without a valid
+ * token, 403 when @Roles() excludes the caller's role. Messages are for the users, in Bahasa Indonesia.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly verifier: AccessTokenVerifier,
     @Optional() @Inject(PRINCIPAL_VALIDATOR) private readonly validator?: PrincipalValidator,
   ) {}
 
@@ -30,23 +45,17 @@ export class JwtAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const header: unknown = request.headers?.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!token) throw new UnauthorizedException({ statusCode: 401, error: 'UNAUTHENTICATED', message: 'Silakan masuk terlebih dahulu.' });
-    let claims: AccessTokenClaims;
+    const token = bearerTokenOf(request.headers);
+    if (!token) throw unauthenticated('UNAUTHENTICATED');
+    let principal: AuthPrincipal | null;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      principal = this.verifier.verify(token);
     } catch (err) {
-      const expired = err instanceof TokenExpiredError;
-      throw new UnauthorizedException({
-        statusCode: 401,
-        error: expired ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN',
-        message: expired ? 'Sesi Anda telah berakhir, silakan masuk kembali.' : 'Token tidak sah.',
-      });
+      if (!(err instanceof TokenError)) throw err;
+      throw unauthenticated(err.reason === 'expired' ? 'TOKEN_EXPIRED' : 'INVALID_TOKEN');
     }
-    let principal = principalOf(claims);
-    if (principal && this.validator) principal = await this.validator.validate(principal);
-    if (!principal) throw new UnauthorizedException({ statusCode: 401, error: 'INVALID_TOKEN', message: 'Sesi tidak berlaku lagi, silakan masuk kembali.' });
+    if (this.validator) principal = await this.validator.validate(principal);
+    if (!principal) throw unauthenticated('INVALID_TOKEN', 'Sesi tidak berlaku lagi, silakan masuk kembali.');
     request.user = principal;
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {

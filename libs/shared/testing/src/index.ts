@@ -1,2 +1,3 @@
 export * from './test-infra';
 export * from './kafka-probe';
+export * from './test-auth';

@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import { TopicNaming } from '@bekasi/contracts';
 import { CreateMessagingTables1763900000000, createKafka, deleteTopics, provisionTopics } from '@bekasi/messaging';
 import { ensureDatabaseAndSchema, loadConfig, ServiceConfig } from '@bekasi/platform';
+import { testAuth } from './test-auth';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
@@ -50,6 +51,7 @@ export class TestInfra {
       REDIS_PREFIX: this.redisPrefix,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       CONSUMER_RETRY_BASE_MS: '50',
+      ...testAuth().env,
       ...overrides,
     });
   }

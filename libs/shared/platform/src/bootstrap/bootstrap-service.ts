@@ -21,7 +21,10 @@ export interface BootstrapOptions {
 /** Configures an application the way every service is configured (validation, errors, docs, shutdown). */
 export async function configureApp(app: NestExpressApplication, options: Omit<BootstrapOptions, 'defaultPort'>): Promise<void> {
   options.beforeBodyParsers?.(app);
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  // The raw bytes stay on the request (req.rawBody): signed channel requests are checked over them.
+  (app.getHttpAdapter() as unknown as { useBodyParser(type: string, rawBody: boolean, options: object): void }).useBodyParser('json', true, {
+    limit: options.bodyLimit ?? '256kb',
+  });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(

@@ -13,10 +13,40 @@ export class ConfigError extends Error {
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
+ * How a process finds the keys that verify access tokens and the gateway's hop secret. Inline
+ * values (Kubernetes Secrets/ConfigMaps as env) win over files; the default files are the
+ * development keys `node tools/dev-keys.js` writes into the git-ignored .run/keys/.
+ */
+export class AuthEnvironment {
+  @IsOptional() @IsIn(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })
+  NODE_ENV?: string;
+
+  @Transform(trim) @IsString() @MinLength(3)
+  AUTH_ISSUER = 'bekasi-desk';
+
+  @Transform(trim) @IsString() @MinLength(3)
+  AUTH_AUDIENCE = 'bekasi-lapor';
+
+  /** The public keys (JWKS JSON) that verify access tokens. */
+  @IsOptional() @IsString()
+  AUTH_PUBLIC_JWKS?: string;
+
+  @Transform(trim) @IsString()
+  AUTH_PUBLIC_JWKS_FILE = '.run/keys/jwks.json';
+
+  /** Shared by the gateway and the services: the gateway signs the client address it forwards with it. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'GATEWAY_HOP_SECRET must be at least 32 characters' })
+  GATEWAY_HOP_SECRET?: string;
+
+  @Transform(trim) @IsString()
+  GATEWAY_HOP_SECRET_FILE = '.run/keys/gateway-hop.secret';
+}
+
+/**
  * Settings every service shares, read from the environment and validated at boot, so a missing or
  * malformed variable stops the service with a message that names it, instead of failing later.
  */
-export class ServiceConfig {
+export class ServiceConfig extends AuthEnvironment {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   PORT?: number;
 
@@ -52,9 +82,6 @@ export class ServiceConfig {
 
   @Type(() => Number) @IsInt() @Min(10) @Max(60_000)
   CONSUMER_RETRY_BASE_MS = 200;
-
-  @Transform(trim) @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = 'dev-only-secret-change-me-in-production';
 }
 
 /** Validates `env` into an instance of `cls` (a subclass of ServiceConfig); throws ConfigError listing every problem. */
@@ -70,5 +97,33 @@ export function loadConfig<T extends object>(cls: new () => T, env: Record<strin
       errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
     );
   }
+  if (env.NODE_ENV === 'production') {
+    const declared = new Set([...Object.keys(defaults), ...Object.keys(env).filter((k) => OWN_VARIABLE.test(k))]);
+    const own = Object.fromEntries(Object.entries(instance as Record<string, unknown>).filter(([k]) => declared.has(k)));
+    refuseDevelopmentDefaults(own, env);
+  }
   return instance;
+}
+
+// The project's own variables (other processes' variables in the environment are not ours to judge).
+const OWN_VARIABLE = /^(AUTH|GATEWAY|INTAKE|REPORTER|LAPOR|ESCALATION|DESK|SLA|IKP|ROUTING)_|^DEMO_SEED$/;
+// What a published example or a development default looks like: never acceptable in production.
+const EXAMPLE_VALUE = /change-?me|dev-only|example|default|placeholder|bekasi-demo|^test-|^secret$|^password$/i;
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|_KEY$|_KEYS$|JWKS|CHANNELS/;
+
+/**
+ * NODE_ENV=production: refuse to start on demo data or on a secret that is an example or the
+ * development key files, naming each variable. Secrets must be configured, not defaulted.
+ */
+export function refuseDevelopmentDefaults(config: Record<string, unknown>, env: Record<string, string | undefined>): void {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'DEMO_SEED' && value === true) problems.push('DEMO_SEED: demo data must not be seeded in production');
+    if (typeof value !== 'string') continue;
+    if (SECRET_NAME.test(key) && !key.endsWith('_FILE') && EXAMPLE_VALUE.test(value)) problems.push(`${key}: an example or development value is not a secret`);
+    if (key.endsWith('_FILE') && (/(^|[\\/])\.run[\\/]/.test(value) || env[key] === undefined) && env[key.slice(0, -'_FILE'.length)] === undefined) {
+      problems.push(`${key.slice(0, -'_FILE'.length)} or ${key}: set it explicitly (the development keys in .run/keys are not for production)`);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems.map((p) => `NODE_ENV=production refuses ${p}`));
 }
