@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
-import { CreateMessagingTables1763900000000, MessagingAdminModule, MessagingModule } from '@bekasi/messaging';
+import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { SlaPolicyContext } from './clocks/sla-policy-context';
 import { TicketClocksHandler } from './clocks/ticket-clocks.event-handler';
@@ -35,8 +35,6 @@ export class SlaAppModule {
           migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000, CreatePolicyVersions1764200000001],
         }),
         MessagingModule,
-        // The backbone's dead-letter and set-aside admin API for the whole system (/api/v1/admin/messaging).
-        MessagingAdminModule.forRoot(),
         AuthModule.forRoot({ config }),
       ],
       controllers: [SlaHttpController, SlaPoliciesHttpController],
