@@ -1,107 +1,167 @@
-// npm run routing:evaluate -- FILE [--threshold 0.5] [--train-fraction 0.8]
-// Trains the router on the older part of a LAPOR! "Laporan Ringkas" export (XLSX or CSV) and
-// reports how it disposes the newer part: top-1 accuracy, and precision and coverage at the
-// auto-route threshold, for the model alone and for the whole decision (rules + places + model).
+// npm run routing:evaluate -- FILE [--rolling monthly --from YYYY-MM-DD | --split-date YYYY-MM-DD | --train-fraction 0.8]
+//                                  [--regency DIR] [--json] [--bench]
+// How the router would have disposed a regency's own SP4N-LAPOR! "Laporan Ringkas" export (XLSX or
+// CSV): units learnt from the export's labels, a time-ordered evaluation, every row accounted for.
+// The regency's kecamatan and desa come from the configured reference data (REGENCY_REFERENCE_DIR,
+// or --regency DIR); kecamatan named by "Kecamatan …" labels are added. See
+// libs/routing/domain/src/evaluation/history-evaluation.ts.
 import { readFileSync } from 'node:fs';
 import { readExportSheet } from '@bekasi/intake-export-reader';
-import { parseLaporanRingkas, UnitNameMatcher } from '@bekasi/intake-domain';
-import {
-  complaintDocument,
-  defaultRulesFromReference,
-  Gazetteer,
-  scoreModel,
-  splitByTime,
-  sweepDecisionThresholds,
-  trainDispositionModel,
-  type TimedExample,
-} from '@bekasi/routing-domain';
-import { RoutingConfig } from '../routing.config';
+import { parseLaporanRingkas } from '@bekasi/intake-domain';
+import { loadRegencyFromDirectory, REGENCY, type RegencyReference } from '@bekasi/reference-data';
+import { evaluateHistory, type EvaluationSplit, type HistoryEvaluation, type LabelOutcome } from '@bekasi/routing-domain';
 
 interface Arguments {
   file: string;
-  threshold: number;
-  trainFraction: number;
+  split: EvaluationSplit;
+  json: boolean;
+  bench: boolean;
+  regency: RegencyReference;
 }
 
-function readArguments(argv: readonly string[]): Arguments {
+const USAGE =
+  'usage: npm run routing:evaluate -- FILE [--rolling monthly --from YYYY-MM-DD | --split-date YYYY-MM-DD | --train-fraction 0.8] [--regency DIR] [--json] [--bench]';
+const BOOLEAN_FLAGS = new Set(['json', 'bench']);
+
+function isoDate(value: string | undefined, flag: string): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`--${flag} needs a date YYYY-MM-DD\n${USAGE}`);
+  return value;
+}
+
+export function readArguments(argv: readonly string[]): Arguments {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith('--')) flags.set(argv[i].slice(2), argv[++i] ?? '');
-    else positional.push(argv[i]);
+    if (!argv[i].startsWith('--')) {
+      positional.push(argv[i]);
+      continue;
+    }
+    const [name, inline] = argv[i].slice(2).split('=', 2) as [string, string | undefined];
+    if (BOOLEAN_FLAGS.has(name)) flags.set(name, 'true');
+    else flags.set(name, inline ?? argv[++i] ?? '');
   }
   const file = positional[0];
-  if (!file) throw new Error('usage: npm run routing:evaluate -- FILE [--threshold 0.5] [--train-fraction 0.8]');
-  const threshold = Number(flags.get('threshold') ?? new RoutingConfig().ROUTING_AUTO_THRESHOLD);
-  const trainFraction = Number(flags.get('train-fraction') ?? 0.8);
-  if (!(threshold >= 0 && threshold <= 1)) throw new Error('--threshold must lie in [0, 1]');
-  if (!(trainFraction > 0 && trainFraction < 1)) throw new Error('--train-fraction must lie strictly between 0 and 1');
-  return { file, threshold, trainFraction };
+  if (!file) throw new Error(USAGE);
+  let split: EvaluationSplit;
+  if (flags.has('rolling')) {
+    if (flags.get('rolling') !== 'monthly') throw new Error(`--rolling supports 'monthly' only\n${USAGE}`);
+    split = { kind: 'rolling', from: isoDate(flags.get('from'), 'from') };
+  } else if (flags.has('split-date')) {
+    split = { kind: 'date', splitDate: isoDate(flags.get('split-date'), 'split-date') };
+  } else {
+    const trainFraction = Number(flags.get('train-fraction') ?? 0.8);
+    if (!(trainFraction > 0 && trainFraction < 1)) throw new Error('--train-fraction must lie strictly between 0 and 1');
+    split = { kind: 'fraction', trainFraction };
+  }
+  const regencyDir = flags.get('regency');
+  return { file, split, json: flags.has('json'), bench: flags.has('bench'), regency: regencyDir ? loadRegencyFromDirectory(regencyDir) : REGENCY };
 }
 
-const pct = (x: number | null) => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+export async function evaluateExportFile(file: string, split: EvaluationSplit, regency: RegencyReference): Promise<HistoryEvaluation> {
+  const sheet = await readExportSheet(readFileSync(file));
+  const parsed = parseLaporanRingkas(sheet.rows);
+  return evaluateHistory({
+    rows: parsed.rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      receivedAt: r.receivedAt.toISOString(),
+      title: r.title,
+      body: r.initialText ?? r.finalText ?? '',
+      category: r.category,
+      classification: r.classification,
+      label: r.disposedTo,
+    })),
+    rejected: parsed.rejected,
+    registry: regency.units,
+    kecamatan: regency.kecamatan,
+    villages: [
+      ...regency.kelurahan.map((k) => ({ kind: 'kelurahan' as const, code: k.code, name: k.name, kecamatanCode: k.kecamatan, aliases: k.aliases })),
+      ...regency.desa.map((d) => ({ kind: 'desa' as const, code: d.code, name: d.name, kecamatanCode: d.kecamatan, aliases: d.aliases })),
+    ],
+    split,
+  });
+}
 
+const pct = (x: number | null) => (x === null ? '    – ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const day = (iso: string) => iso.slice(0, 10);
+
+export function report(file: string, e: HistoryEvaluation): string {
+  const splitText =
+    e.split.kind === 'rolling'
+      ? `rolling monthly from ${e.split.from}: each month trained on everything before it (${e.periods.length} months)`
+      : e.split.kind === 'date'
+        ? `train before ${e.split.splitDate}, test from it`
+        : `train on the oldest ${Math.round(e.split.trainFraction * 100)}%, test on the rest`;
+  const created = e.labels.outcomes.filter((o): o is Extract<LabelOutcome, { outcome: 'created' }> => o.outcome === 'created' && !o.sameAs);
+  const ignored = e.labels.outcomes.filter((o): o is Extract<LabelOutcome, { outcome: 'ignored' }> => o.outcome === 'ignored');
+  const lines = [
+    `file: ${file}`,
+    `rows read: ${e.rows}; rejected by the reader: ${e.rejected}${e.rejectedReasons.length ? ` (${e.rejectedReasons.map((r) => `${r.reason}: ${r.count}`).join('; ')})` : ''}`,
+    `labelled (Instansi Terdisposisi names a unit): ${e.labelled}; without a usable label: ${e.unlabelled}`,
+    `labels: ${e.labels.matched} rows matched ${e.unitsMatched} registry units, ${e.labels.created} rows went to ${e.unitsCreated} units created from labels, ${e.labels.ignored} rows ignored`,
+    ...created.slice(0, 80).map((o) => `  created ${o.unitCode.padEnd(28)} (${o.kind}) from "${o.label}" ×${o.count}`),
+    ...ignored.map((o) => `  ignored "${o.label}" ×${o.count}: ${o.reason}`),
+    '',
+    `split: ${splitText}`,
+    `train: ${e.train}${e.trainPeriod ? ` (${day(e.trainPeriod.from)} .. ${day(e.trainPeriod.to)})` : ''}; test: ${e.test}${e.testPeriod ? ` (${day(e.testPeriod.from)} .. ${day(e.testPeriod.to)})` : ''}`,
+    '',
+    `top-1 ${pct(e.top1)}   top-3 ${pct(e.top3)}`,
+    `auto-routed at the chosen threshold${e.split.kind === 'rolling' ? 's' : ''}: precision ${pct(e.autoRoutedPrecision)}, coverage ${pct(e.autoRoutedCoverage)} (threshold ${e.threshold === null ? 'none' : e.threshold.toFixed(3)}: ${e.thresholdReason})`,
+    `coverage at ≥ 90% precision (best threshold in hindsight): ${pct(e.coverageAt90Precision)}`,
+    `chosen on validation: ${JSON.stringify(e.chosenSettings)}${e.validation ? `; validation ${e.validation.nValidation} reports ${day(e.validation.period.from)}..${day(e.validation.period.to)}: top-1 ${pct(e.validation.top1)}, top-3 ${pct(e.validation.top3)}` : ''}`,
+    `prediction: ${e.meanPredictMillis.toFixed(3)} ms per complaint (mean, whole decision)`,
+  ];
+  if (e.periods.length > 1) {
+    lines.push('', 'period     train  test   top-1   top-3  threshold  routed  precision  train s');
+    for (const p of e.periods) {
+      lines.push(
+        `${p.period.padEnd(9)} ${String(p.train).padStart(6)} ${String(p.test).padStart(5)}  ${pct(p.top1)}  ${pct(p.top3)}  ${p.threshold === null ? '   none  ' : p.threshold.toFixed(3).padStart(9)}  ${String(p.routed).padStart(6)}  ${pct(p.routed ? p.routedCorrect / p.routed : null)}  ${(p.trainingMillis / 1000).toFixed(1).padStart(7)}`,
+      );
+    }
+  }
+  lines.push('', 'unit                                                   support  predicted  precision  recall');
+  for (const u of e.perUnit) {
+    lines.push(`${`${u.unitName} (${u.unitCode})`.slice(0, 54).padEnd(54)} ${String(u.support).padStart(7)}  ${String(u.predicted).padStart(9)}  ${pct(u.precision).padStart(9)}  ${pct(u.recall)}`);
+  }
+  lines.push('', 'most confused (actual → predicted, count):');
+  for (const c of e.confusedPairs) lines.push(`  ${c.actual} → ${c.predicted}: ${c.count}`);
+  return lines.join('\n');
+}
+
+export function jsonReport(e: HistoryEvaluation): Record<string, unknown> {
+  // The headline figures first, in the order an analyst reads them; the detail after.
+  const { labels, rows, labelled, test, top1, top3, autoRoutedPrecision, autoRoutedCoverage, threshold, coverageAt90Precision, ...rest } = e;
+  return {
+    rows,
+    labelled,
+    test,
+    top1,
+    top3,
+    autoRoutedPrecision,
+    autoRoutedCoverage,
+    threshold,
+    coverageAt90Precision,
+    ...rest,
+    labels: { matched: labels.matched, created: labels.created, ignored: labels.ignored, outcomes: labels.outcomes },
+  };
+}
 async function main() {
   const args = readArguments(process.argv.slice(2));
   const started = Date.now();
-  const sheet = await readExportSheet(readFileSync(args.file));
-  const parsed = parseLaporanRingkas(sheet.rows);
-  const matcher = new UnitNameMatcher();
-  type Labelled = TimedExample & { title: string; body: string };
-  const examples: Labelled[] = [];
-  let unlabelled = 0;
-  for (const row of parsed.rows) {
-    const unitCode = matcher.match(row.disposedTo);
-    const body = row.initialText ?? row.finalText ?? '';
-    if (!unitCode) {
-      unlabelled++;
-      continue;
-    }
-    examples.push({
-      text: complaintDocument(row.title, body),
-      title: row.title ?? '',
-      body,
-      category: row.category,
-      unitCode,
-      receivedAt: row.receivedAt.toISOString(),
-    });
+  const evaluation = await evaluateExportFile(args.file, args.split, args.regency);
+  const bench = args.bench ? null : null;
+  if (args.json) {
+    console.log(JSON.stringify({ ...jsonReport(evaluation), ...(bench ? { bench } : {}), seconds: (Date.now() - started) / 1000 }));
+    return;
   }
-  const { train, test } = splitByTime(examples, args.trainFraction);
-  if (train.length === 0 || test.length === 0) throw new Error(`too few dispatched complaints to split (${examples.length})`);
-  const model = trainDispositionModel(train);
-  const modelOnly = scoreModel(model, test, args.threshold);
-  const coldStart = scoreModel(trainDispositionModel([]), test, args.threshold);
-  const thresholds = [...new Set([0.2, 0.3, 0.4, 0.5, 0.6, 0.7, args.threshold])].sort((a, b) => a - b);
-  const decisionInput = { rules: defaultRulesFromReference(), gazetteer: Gazetteer.fromReference(), model };
-  const labelled = test.map((e) => ({ title: e.title, text: e.body, category: e.category, unitCode: e.unitCode }));
-  const sweep = sweepDecisionThresholds(labelled, thresholds, decisionInput);
-  const atThreshold = sweep.find((s) => s.threshold === args.threshold)!;
-
-  const lines = [
-    `file: ${args.file} (${sheet.format}), ${parsed.rows.length} rows read, ${parsed.rejected.length} rejected, ${unlabelled} without a known "Instansi Terdisposisi"`,
-    `units in the labels: ${new Set(examples.map((e) => e.unitCode)).size}; train (older ${Math.round(args.trainFraction * 100)}%): ${train.length}; test (newer): ${test.length}`,
-    `test period: ${test[0].receivedAt} .. ${test[test.length - 1].receivedAt}`,
-    '',
-    `whole decision (rules + gazetteer + model), threshold ${args.threshold}:`,
-    `  top-1 accuracy        ${pct(atThreshold.top1Accuracy)}`,
-    `  precision at threshold ${pct(atThreshold.precisionAtThreshold)}`,
-    `  coverage at threshold  ${pct(atThreshold.coverageAtThreshold)}`,
-    '',
-    `model alone (probability of its favourite ≥ ${args.threshold}):`,
-    `  top-1 accuracy        ${pct(modelOnly.top1Accuracy)}   (top-3 ${pct(modelOnly.top3Accuracy)})`,
-    `  precision at threshold ${pct(modelOnly.precisionAtThreshold)}`,
-    `  coverage at threshold  ${pct(modelOnly.coverageAtThreshold)}`,
-    `  reference topics only (no history): top-1 ${pct(coldStart.top1Accuracy)}`,
-    '',
-    'threshold sweep of the whole decision:   threshold  precision  coverage',
-    ...sweep.map((s) => `                                          ${s.threshold.toFixed(2)}     ${pct(s.precisionAtThreshold)}    ${pct(s.coverageAtThreshold)}`),
-    '',
-    `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  ];
-  console.log(lines.join('\n'));
+  console.log(report(args.file, evaluation));
+  if (bench) console.log(`\nbench: ${JSON.stringify(bench)}`);
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+// Run as a CLI (tools/run.js puts the entry in argv[1]); imported by tests it only exports.
+if (process.argv[1] === __filename) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

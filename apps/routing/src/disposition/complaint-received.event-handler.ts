@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ComplaintReceivedV1, type ComplaintReceived } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, type EventContext } from '@bekasi/messaging';
-import { complaintDocument, matchUnitName } from '@bekasi/routing-domain';
+import { UnitNameMatcher } from '@bekasi/indonesian-text';
+import { complaintDocument } from '@bekasi/routing-domain';
 import { ComplaintRow } from '../persistence/routing.entities';
 import { TrainingExamples } from '../training/training-examples';
 import { DispositionService } from './disposition.service';
+
+const REGISTRY = UnitNameMatcher.forRegency();
 
 /**
  * A new complaint: keep what routing needs of it and dispose it. Back-filled history is not routed
@@ -54,7 +57,7 @@ export class ComplaintReceivedHandler {
 
     if (data.historical) {
       const disposition = data.historicalDisposition;
-      const unitCode = disposition?.unitCode ?? (disposition?.unitName ? matchUnitName(disposition.unitName) : null);
+      const unitCode = disposition?.unitCode ?? (disposition?.unitName ? REGISTRY.match(disposition.unitName) : null);
       if (unitCode) {
         await this.trainingExamples.record(
           tx,

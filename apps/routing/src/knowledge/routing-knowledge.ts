@@ -4,12 +4,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UnitReference } from '@bekasi/reference-data';
+import { Gazetteer, type PlaceInput } from '@bekasi/indonesian-text';
 import {
   DispositionModel,
-  Gazetteer,
   RuleEngine,
   unitRedirectsOf,
-  type PlaceInput,
   type RoutingRule,
   type RoutingRuleKind,
   type UnitRedirects,

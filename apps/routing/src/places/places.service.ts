@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Gazetteer, placeSlug, type Place } from '@bekasi/routing-domain';
+import { Gazetteer, placeSlug, type Place } from '@bekasi/indonesian-text';
 import { PlaceRow } from '../persistence/routing.entities';
 import { placeInputOf } from '../knowledge/routing-knowledge';
 import type { AddAliasesRequest, CreatePlaceRequest } from './places.request.dto';

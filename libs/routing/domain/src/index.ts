@@ -1,12 +1,6 @@
-export { normaliseIndonesianText, tokenise, contentWords, wordBigrams, wordTerms, characterNgrams } from './text/indonesian-text';
-export { stemIndonesian } from './text/indonesian-stemmer';
-export { COMPLAINT_SLANG, COMPLAINT_PHRASE_REWRITES, INDONESIAN_STOPWORDS, STEMMER_PROTECTED_WORDS } from './text/indonesian-lexicon';
-
-export type { Place, PlaceInput, PlaceKind, PlaceMention, KecamatanResolution } from './places/place';
-export { Gazetteer, PLACE_MATCH_CONFIDENCE } from './places/gazetteer';
-export { DEFAULT_DESA_PLACES, placeSlug } from './places/default-desa-places';
-
-export { CAMAT_UNIT_PREFIX, isCamatUnit, matchUnitName, normaliseUnitName, unitLabel } from './units/unit-names';
+export { CAMAT_UNIT_PREFIX, isCamatUnit, unitLabel } from './units/unit-names';
+export type { LabelOutcome, LearntUnits } from './units/units-from-labels';
+export { guessUnitKind, learnUnitsFromLabels, manualOnlyUnitCodes } from './units/units-from-labels';
 
 export type { RoutingRule, RoutingRuleKind } from './rules/routing-rule';
 export { RULE_STRENGTH, patternStrength, validateRoutingRule, withPriority } from './rules/routing-rule';
@@ -14,11 +8,14 @@ export type { RuleMatch, RoutableComplaint } from './rules/rule-engine';
 export { RuleEngine, latestRuleVersions } from './rules/rule-engine';
 export { CAMAT_TOPIC_RULE_ID, defaultRulesFromReference, topicRuleId } from './rules/default-rules';
 
-export type { FeatureGroupWeights, FeatureSettings } from './model/disposition-features';
-export { DEFAULT_FEATURE_SETTINGS } from './model/disposition-features';
+export type { FeatureSettings, ComplaintTerms, SparseVector } from './model/complaint-features';
+export { DEFAULT_FEATURE_SETTINGS, complaintTerms } from './model/complaint-features';
+export type { LinearSvmOptions } from './model/linear-svm';
+export { DEFAULT_SVM_OPTIONS } from './model/linear-svm';
 export type {
   DispositionModelJson,
   DispositionModelOptions,
+  ModelReading,
   TrainingExample,
   TrainingSettings,
   UnitProbability,
@@ -42,6 +39,7 @@ export type {
   DispositionAlternative,
   DispositionComplaint,
   DispositionDecision,
+  DispositionSuggestion,
   DispositionWeights,
 } from './decision/disposition-decision';
 export { BOUNCE_LIMIT, DEFAULT_DISPOSITION_WEIGHTS, decideDisposition } from './decision/disposition-decision';
@@ -52,3 +50,17 @@ export type { DecisionEvaluation, DecisionEvaluationInput, LabelledComplaint } f
 export { evaluateDecisions, sweepDecisionThresholds } from './decision/decision-evaluation';
 export type { TrainingMeasurement, TrainingRun, TrainingRunOptions } from './model/model-training';
 export { DEFAULT_TRAINING_RUN, runTraining } from './model/model-training';
+export type {
+  HistoryExample,
+  RouterSetup,
+  RouterTrainingOptions,
+  ScoredDecision,
+  ThresholdChoice,
+  TrainedRouter,
+  ValidationFigures,
+} from './training/router-training';
+export { chooseThreshold, decideForEvaluation, DEFAULT_ROUTER_TRAINING, scoreDecision, trainRouter, wilsonLowerBound } from './training/router-training';
+export type { EvaluationRow, EvaluationSplit, HistoryEvaluation, HistoryEvaluationInput, PeriodFigures, UnitFigures } from './evaluation/history-evaluation';
+export { coverageAtPrecision, evaluateHistory } from './evaluation/history-evaluation';
+export type { HardExport, HardExportOptions, UnitRole } from './testing/hard-laporan-ringkas';
+export { BEKASI_ROLES, CIMANGGALA_ROLES, generateHardExport } from './testing/hard-laporan-ringkas';

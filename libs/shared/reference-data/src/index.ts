@@ -1,15 +1,20 @@
-// Reference data of Kabupaten Bekasi, copied from the project's shared/data into the repo so a
-// deployed system never reads outside itself. Facts and configurable defaults are marked in the
-// files' own notes; services seed their tables from here and let admins change them afterwards.
-import unitsFile from './data/bekasi-units.json';
-import kecamatanFile from './data/bekasi-kecamatan.json';
-import kelurahanFile from './data/bekasi-kelurahan.json';
+// Reference data of the regency the system serves. Kabupaten Bekasi's is copied from the project's
+// shared/data into the repo so a deployed system never reads outside itself, and is the default;
+// another regency's is loaded from a directory of files in the same format, named by the
+// environment variable REGENCY_REFERENCE_DIR (see regency.ts). Every service reads units,
+// kecamatan and desa from here, so they all follow the configured regency without edits of
+// their own. Services seed their tables from here and let admins change them afterwards.
 import holidaysFile from './data/holidays-id-2025-2026.json';
 import slaPolicyFile from './data/sla-policy.json';
 import escalationLadderFile from './data/escalation-ladder.json';
+import { configuredRegency } from './regency';
 
 export type AsdaGroup = 'I' | 'II' | 'III';
-export type UnitKind = 'dinas' | 'badan' | 'satuan' | 'rsud' | 'bumd' | 'sekretariat' | 'kecamatan';
+/**
+ * 'pemerintah' is the regency government as a whole ("Pemerintah Kabupaten …"): a label exports
+ * carry, not a unit that handles complaints itself.
+ */
+export type UnitKind = 'dinas' | 'badan' | 'satuan' | 'rsud' | 'bumd' | 'sekretariat' | 'kecamatan' | 'kelurahan' | 'desa' | 'pemerintah';
 
 export interface UnitReference {
   code: string;
@@ -20,6 +25,10 @@ export interface UnitReference {
   topics: string[];
   /** Set for camat units: the kecamatan code they govern. */
   kecamatan?: string;
+  /** Further spellings seen in exports (a matching aid, not an official list). */
+  aliases?: string[];
+  /** Learnt from an export's labels with a guessed kind: the admin has yet to confirm it. */
+  provisional?: boolean;
 }
 
 export interface KecamatanReference {
@@ -41,32 +50,20 @@ export interface HolidayReference {
   kind: 'libur_nasional' | 'cuti_bersama';
 }
 
-export const ASDA_TITLES: Record<AsdaGroup, string> = unitsFile.asdaTitles as Record<AsdaGroup, string>;
+/** The regency in force: Bekasi by default, REGENCY_REFERENCE_DIR's files when set. */
+export const REGENCY = configuredRegency();
 
-export const KECAMATAN: readonly KecamatanReference[] = kecamatanFile as KecamatanReference[];
+export const ASDA_TITLES: Record<AsdaGroup, string> = REGENCY.asdaTitles;
 
-export const KELURAHAN: readonly KelurahanReference[] = (kelurahanFile as Array<KelurahanReference & { sources: string[] }>).map(
-  ({ code, name, kecamatan, aliases }) => ({ code, name, kecamatan, aliases }),
-);
+export const KECAMATAN: readonly KecamatanReference[] = REGENCY.kecamatan;
 
-/** `KEC_TAMBUN_SELATAN` for `tambun-selatan`: the unit code of a kecamatan's camat. */
-export function kecamatanUnitCode(kecamatanCode: string): string {
-  return 'KEC_' + kecamatanCode.toUpperCase().replace(/-/g, '_');
-}
+export const KELURAHAN: readonly KelurahanReference[] = REGENCY.kelurahan;
 
-/** The 25 perangkat daerah plus one camat unit per kecamatan. */
-export const UNITS: readonly UnitReference[] = [
-  ...(unitsFile.units as UnitReference[]),
-  ...KECAMATAN.map<UnitReference>((k) => ({
-    code: kecamatanUnitCode(k.code),
-    name: unitsFile.kecamatanUnits.namePattern.replace('{name}', k.name),
-    abbr: `Kec. ${k.name}`,
-    kind: 'kecamatan',
-    asda: unitsFile.kecamatanUnits.asda as AsdaGroup,
-    topics: unitsFile.kecamatanUnits.topics,
-    kecamatan: k.code,
-  })),
-];
+/** Desa the gazetteer knows out of the box (a configurable default, not the full list). */
+export const DESA: readonly KelurahanReference[] = REGENCY.desa;
+
+/** The regency's perangkat daerah plus one camat unit per kecamatan. */
+export const UNITS: readonly UnitReference[] = REGENCY.units;
 
 /** The reference entry of a unit, or undefined for an unknown code. */
 export function unitByCode(code: string): UnitReference | undefined {
@@ -82,6 +79,9 @@ export const HOLIDAYS: readonly HolidayReference[] = holidaysFile.holidays as Ho
 
 export const SLA_POLICY_DEFAULT = slaPolicyFile;
 export const ESCALATION_LADDER_DEFAULT = escalationLadderFile;
+
+export type { RegencyReference } from './regency';
+export { BEKASI_REGENCY, kecamatanUnitCode, loadRegencyFromDirectory, REGENCY_FIXTURES, regencyFromFiles } from './regency';
 
 /** Paths of the synthetic sample export, for tests and the routing evaluation. */
 export const SAMPLE_EXPORT_FILES = {

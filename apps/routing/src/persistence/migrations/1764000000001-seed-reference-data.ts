@@ -4,7 +4,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@bekasi/messaging';
 import { UNITS } from '@bekasi/reference-data';
-import { DEFAULT_DESA_PLACES, defaultRulesFromReference, placeSlug } from '@bekasi/routing-domain';
+import { DEFAULT_DESA_PLACES, placeSlug } from '@bekasi/indonesian-text';
+import { defaultRulesFromReference } from '@bekasi/routing-domain';
 
 export class SeedReferenceData1764000000001 implements MigrationInterface {
   name = 'SeedReferenceData1764000000001';

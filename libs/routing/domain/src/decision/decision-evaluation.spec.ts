@@ -1,5 +1,5 @@
 import { trainDispositionModel } from '../model/disposition-model';
-import { Gazetteer } from '../places/gazetteer';
+import { Gazetteer } from '@bekasi/indonesian-text';
 import { defaultRulesFromReference } from '../rules/default-rules';
 import { evaluateDecisions, sweepDecisionThresholds, type LabelledComplaint } from './decision-evaluation';
 
@@ -15,7 +15,8 @@ const test: LabelledComplaint[] = [
 
 describe('evaluateDecisions', () => {
   it('measures the whole decision: top-1, and precision and coverage of automatic routing', () => {
-    const result = evaluateDecisions(test, 0.5, input);
+    // A model of reference topics alone (no history) is cautious: 0.4 is a cold-start threshold.
+    const result = evaluateDecisions(test, 0.4, input);
     expect(result.n).toBe(4);
     // The pothole and the rubbish are clear; the flood ties BPBD with SDABMBK; the vague one has no answer.
     expect(result.coverageAtThreshold).toBeCloseTo(2 / 4);

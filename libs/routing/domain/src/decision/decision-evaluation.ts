@@ -2,7 +2,7 @@
 // disposed complaints it has not seen. This is what an admin experiences: "precision" is the share
 // of automatic dispositions that went to the right unit, "coverage" the share of complaints routed
 // without the admin. The threshold is the one compared with a decision's confidence.
-import type { Gazetteer } from '../places/gazetteer';
+import type { Gazetteer } from '@bekasi/indonesian-text';
 import type { DispositionModel } from '../model/disposition-model';
 import type { RoutingRule } from '../rules/routing-rule';
 import { RuleEngine } from '../rules/rule-engine';

@@ -1,4 +1,4 @@
-import { Gazetteer } from '../places/gazetteer';
+import { Gazetteer } from '@bekasi/indonesian-text';
 import { trainDispositionModel } from '../model/disposition-model';
 import { defaultRulesFromReference } from '../rules/default-rules';
 import { RuleEngine } from '../rules/rule-engine';
@@ -183,10 +183,27 @@ describe('decideDisposition', () => {
       expect(decision.confidence).toBeLessThan(0.2);
     });
 
-    it('orders suggestions best first and drops noise', () => {
-      const { alternatives } = decide({ complaint: flood });
+    it('orders suggestions best first, always offers three, and drops noise beyond them', () => {
+      const decision = decide({ complaint: flood });
+      const { alternatives } = decision;
       for (let i = 1; i < alternatives.length; i++) expect(alternatives[i - 1].score).toBeGreaterThanOrEqual(alternatives[i].score);
-      expect(alternatives.every((a) => a.score >= 0.02)).toBe(true);
+      expect(alternatives.slice(3).every((a) => a.score >= 0.02)).toBe(true);
+      expect(decision.suggestions).toHaveLength(3);
+      expect(decision.suggestions.map((s) => s.unitCode)).toEqual(alternatives.slice(0, 3).map((a) => a.unitCode));
+      expect(decision.suggestions[0]).toMatchObject({ unitName: expect.any(String), words: expect.arrayContaining(['banjir']) });
+    });
+
+    it('never routes to a manual-only unit (the regency as a whole), but suggests it', () => {
+      const decision = decide({ complaint: potholeInBabelan, manualOnlyUnits: new Set(['SDABMBK']) });
+      expect(decision.outcome).toBe('triage');
+      expect(policyOf(decision.reasons)).toEqual(['manual-only-unit']);
+      expect(decision.suggestions[0].unitCode).toBe('SDABMBK');
+    });
+
+    it('routes nothing when no threshold reached the precision target', () => {
+      const decision = decide({ complaint: potholeInBabelan, autoRouteThreshold: null });
+      expect(decision.outcome).toBe('triage');
+      expect(texts(decision.reasons)).toContain('Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin');
     });
   });
 

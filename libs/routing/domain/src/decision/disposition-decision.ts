@@ -18,11 +18,13 @@
 //   - it has been bounced (bukan kewenangan) twice or more, or
 //   - the best candidate is "the camat" but no kecamatan could be found,
 // it goes to triage, with the best candidates as suggestions. Units that already answered "bukan
-// kewenangan" (excludeUnits) are never chosen nor suggested.
+// kewenangan" (excludeUnits) are never chosen nor suggested. Generic units ("Pemerintah
+// Kabupaten …", "Sekretariat Daerah": `manualOnlyUnits`) may be suggested but are never routed to
+// without a person. Which camat, when the text names no place the gazetteer knows, is the model's
+// separate place decision (the camat score spread over the camat units it has learnt).
 import { kecamatanUnitCode, UNITS, type UnitReference } from '@bekasi/reference-data';
-import type { Gazetteer } from '../places/gazetteer';
-import type { KecamatanResolution, PlaceMention } from '../places/place';
-import { CAMAT_CLASS, complaintDocument, type DispositionModel } from '../model/disposition-model';
+import type { Gazetteer, KecamatanResolution, PlaceMention } from '@bekasi/indonesian-text';
+import { CAMAT_CLASS, complaintDocument, type DispositionModel, type ModelReading } from '../model/disposition-model';
 import { RuleEngine, type RuleMatch } from '../rules/rule-engine';
 import type { RoutingRule } from '../rules/routing-rule';
 import { unitLabel } from '../units/unit-names';
@@ -32,7 +34,7 @@ export interface DispositionComplaint {
   title: string;
   text: string;
   category?: string | null;
-  /** Carried for the record; the LAPOR! classification does not decide the unit. */
+  /** The LAPOR! classification ("Permintaan Informasi"…): a feature of the model. */
   classification?: string | null;
 }
 
@@ -46,6 +48,9 @@ export const DEFAULT_DISPOSITION_WEIGHTS: DispositionWeights = { rules: 0.5, mod
 export const BOUNCE_LIMIT = 2;
 const RUNNER_UP_PENALTY = 0.5;
 const MAX_ALTERNATIVES = 5;
+const MAX_SUGGESTIONS = 3;
+/** Camat units the place model proposes when the text names no known place. */
+const MAX_CAMAT_CANDIDATES = 3;
 /** Candidates scoring below this are noise, not suggestions. */
 const MIN_ALTERNATIVE_SCORE = 0.02;
 /** Model classes below this probability are not worth a reason line. */
@@ -62,7 +67,8 @@ export interface DecideDispositionInput {
   /** How many times the complaint came back as "bukan kewenangan". */
   bounceCount: number;
   /** Minimum confidence (0–1) for routing without a person. */
-  autoRouteThreshold: number;
+  /** Null: no threshold reached the precision target on validation, so nothing is routed automatically. */
+  autoRouteThreshold: number | null;
   weights?: Partial<DispositionWeights>;
   /** Units for the names shown in reasons; the reference units by default. */
   units?: readonly UnitReference[];
@@ -72,6 +78,10 @@ export interface DecideDispositionInput {
    * trained before the change) counts for its successor, or is dropped.
    */
   unitRedirects?: UnitRedirects;
+  /** Units that are suggested but never routed to automatically (generic labels, see genericUnitCodes). */
+  manualOnlyUnits?: ReadonlySet<string>;
+  /** The model's reading of this complaint when the caller already has it (features computed once). */
+  reading?: ModelReading;
 }
 
 export type DecisionPolicy =
@@ -80,6 +90,7 @@ export type DecisionPolicy =
   | 'bounced'
   | 'excluded'
   | 'camat-without-place'
+  | 'manual-only-unit'
   | 'no-evidence';
 
 export type DecisionReason =
@@ -102,6 +113,14 @@ export interface DispositionAlternative {
   score: number;
 }
 
+/** What the admin's triage shows for a candidate: the unit's name, how sure, and the words that carried it. */
+export interface DispositionSuggestion {
+  unitCode: string;
+  unitName: string;
+  confidence: number;
+  words: string[];
+}
+
 export interface DispositionDecision {
   outcome: 'route' | 'triage';
   /** Set when the outcome is 'route'. */
@@ -112,6 +131,8 @@ export interface DispositionDecision {
   reasons: DecisionReason[];
   /** The best other candidates (for triage: the suggestions), best first. */
   alternatives: DispositionAlternative[];
+  /** The three best candidates (the routed unit first when routed), with names and words. */
+  suggestions: DispositionSuggestion[];
 }
 
 interface Candidate {
@@ -138,7 +159,7 @@ function normalisedWeights(weights: Partial<DispositionWeights> | undefined, has
 
 export function decideDisposition(input: DecideDispositionInput): DispositionDecision {
   const { complaint, gazetteer, model, bounceCount, autoRouteThreshold, units = UNITS } = input;
-  if (!(autoRouteThreshold >= 0 && autoRouteThreshold <= 1)) throw new Error('autoRouteThreshold must lie in [0, 1]');
+  if (autoRouteThreshold !== null && !(autoRouteThreshold >= 0 && autoRouteThreshold <= 1)) throw new Error('autoRouteThreshold must lie in [0, 1]');
   if (!(bounceCount >= 0)) throw new Error('bounceCount must not be negative');
   const label = (unitCode: string) => unitLabel(unitCode, units);
   const redirects = input.unitRedirects ?? new Map<string, string | null>();
@@ -150,7 +171,8 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const place = gazetteer.primaryKecamatan(fullText);
   const camatUnit = place ? kecamatanUnitCode(place.kecamatanCode) : null;
   const matches = engine.evaluate({ title: complaint.title, text: complaint.text, category: complaint.category });
-  const predictions = model ? model.predict(fullText, complaint.category) : [];
+  const reading = model ? (input.reading ?? model.read(fullText, complaint.category, complaint.classification)) : null;
+  const predictions = reading?.probabilities ?? [];
 
   // Evidence per key; CAMAT_CLASS stands for "the camat of wherever this is" until resolved.
   const ruleStrengths = new Map<string, number[]>();
@@ -177,11 +199,15 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   rawScores.delete(CAMAT_CLASS);
   let unresolvedCamatScore = 0;
   if (camatScore > 0) {
-    if (place && camatUnit && currentUnitCode(camatUnit, redirects) === camatUnit) {
-      rawScores.set(camatUnit, Math.max(rawScores.get(camatUnit) ?? 0, camatScore * place.confidence));
-    } else {
-      unresolvedCamatScore = camatScore;
+    const learnt = model && reading ? model.camatDistribution(reading).filter((p) => currentUnitCode(p.unitCode, redirects) === p.unitCode) : [];
+    const placeKnown = place && camatUnit && currentUnitCode(camatUnit, redirects) === camatUnit;
+    // The named place decides; what certainty it leaves goes to the camat the place model prefers.
+    const share = placeKnown ? 1 - place.confidence : 1;
+    if (placeKnown) rawScores.set(camatUnit, Math.max(rawScores.get(camatUnit) ?? 0, camatScore * place.confidence));
+    for (const p of learnt.slice(0, MAX_CAMAT_CANDIDATES)) {
+      rawScores.set(p.unitCode, (rawScores.get(p.unitCode) ?? 0) + camatScore * share * p.probability);
     }
+    if (!placeKnown && learnt.length === 0) unresolvedCamatScore = camatScore;
   }
 
   const ranked: Candidate[] = [...rawScores.entries()]
@@ -192,7 +218,7 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const reasons: DecisionReason[] = [
     ...ruleReasons(matches, camatUnit, label),
     ...placeReasons(place),
-    ...modelReasons(predictions, model, complaint, fullText, ranked[0]?.unitCode, camatUnit, label),
+    ...modelReasons(predictions, model, reading, ranked[0]?.unitCode, camatUnit, label),
   ];
   if (excluded.size > 0) {
     reasons.push({
@@ -209,12 +235,14 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const confidence = Math.min(1, Math.max(0, topScore - RUNNER_UP_PENALTY * runnerUp));
   const kecamatanCode = place?.kecamatanCode ?? null;
 
+  const suggested = suggestionsOf(ranked, model, reading, label);
   const triage = (policy: DecisionPolicy, text: string): DispositionDecision => ({
     outcome: 'triage',
     confidence,
     kecamatanCode,
     reasons: [...reasons, { source: 'policy', policy, text }],
-    alternatives: suggestions(ranked, 0),
+    alternatives: alternativesOf(ranked, 0),
+    suggestions: suggested,
   });
 
   if (bounceCount >= BOUNCE_LIMIT) {
@@ -225,6 +253,12 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   }
   if (!best) {
     return triage('no-evidence', 'Tidak ada kata kunci, lokasi, atau pola riwayat yang cocok: perlu ditinjau admin');
+  }
+  if (input.manualOnlyUnits?.has(best.unitCode)) {
+    return triage('manual-only-unit', `${label(best.unitCode)} tidak didisposisikan otomatis: perlu ditinjau admin`);
+  }
+  if (autoRouteThreshold === null) {
+    return triage('below-threshold', 'Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin');
   }
   if (confidence < autoRouteThreshold) {
     return triage('below-threshold', `Keyakinan ${percent(confidence)} di bawah ambang ${percent(autoRouteThreshold)}: perlu ditinjau admin`);
@@ -242,15 +276,31 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
         text: `Keyakinan ${percent(confidence)} mencapai ambang ${percent(autoRouteThreshold)}: didisposisikan ke ${label(best.unitCode)}`,
       },
     ],
-    alternatives: suggestions(ranked, 1),
+    alternatives: alternativesOf(ranked, 1),
+    suggestions: suggested,
   };
 }
 
-function suggestions(ranked: readonly Candidate[], skip: number): DispositionAlternative[] {
+/** The runners-up: the best three candidates are always shown (triage needs three), further ones only when not noise. */
+function alternativesOf(ranked: readonly Candidate[], skip: number): DispositionAlternative[] {
   return ranked
     .slice(skip)
-    .filter((c) => c.score >= MIN_ALTERNATIVE_SCORE)
+    .filter((c, i) => i + skip < MAX_SUGGESTIONS || c.score >= MIN_ALTERNATIVE_SCORE)
     .slice(0, MAX_ALTERNATIVES);
+}
+
+function suggestionsOf(
+  ranked: readonly Candidate[],
+  model: DispositionModel | null | undefined,
+  reading: ModelReading | null,
+  label: (code: string) => string,
+): DispositionSuggestion[] {
+  return ranked.slice(0, MAX_SUGGESTIONS).map((c) => ({
+    unitCode: c.unitCode,
+    unitName: label(c.unitCode),
+    confidence: Math.min(1, c.score),
+    words: model && reading ? model.explain(reading, model.classes.includes(c.unitCode) ? c.unitCode : CAMAT_CLASS) : [],
+  }));
 }
 
 function ruleReasons(matches: readonly RuleMatch[], camatUnit: string | null, label: (code: string) => string): DecisionReason[] {
@@ -291,20 +341,19 @@ function placeReasons(place: KecamatanResolution | null): DecisionReason[] {
 function modelReasons(
   predictions: ReadonlyArray<{ unitCode: string; probability: number }>,
   model: DispositionModel | null | undefined,
-  complaint: DispositionComplaint,
-  fullText: string,
+  reading: ModelReading | null,
   chosen: string | undefined,
   camatUnit: string | null,
   label: (code: string) => string,
 ): DecisionReason[] {
-  if (!model) return [];
+  if (!model || !reading) return [];
   const resolve = (unitCode: string) => (unitCode === CAMAT_CLASS ? camatUnit : unitCode);
   // The model's own favourite, and its view of the chosen unit if that is another one.
   const shown = predictions.filter(
     (p, i) => (i === 0 || resolve(p.unitCode) === chosen) && p.probability >= MODEL_REASON_MIN_PROBABILITY,
   );
   return shown.map((p) => {
-    const words = model.explain(fullText, complaint.category, p.unitCode);
+    const words = model.explain(reading, p.unitCode);
     const resolved = resolve(p.unitCode);
     const target = resolved ? label(resolved) : 'camat (kecamatan belum diketahui)';
     const because = words.length > 0 ? ` (kata: ${words.join(', ')})` : '';

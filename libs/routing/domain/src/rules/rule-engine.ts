@@ -2,7 +2,7 @@
 // are compared as stemmed words with stopwords removed (see tokenise), and a phrase must appear as
 // consecutive words, so "jalan yang berlubang" matches the keyword "jalan berlubang" but "jalan"
 // and "lubang" in different sentences do not. Category rules compare the complaint's category name.
-import { normaliseIndonesianText, tokenise } from '../text/indonesian-text';
+import { normaliseIndonesianText, tokenise } from '@bekasi/indonesian-text';
 import { patternStrength, withPriority, type RoutingRule } from './routing-rule';
 
 export interface RuleMatch {

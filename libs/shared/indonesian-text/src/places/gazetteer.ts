@@ -97,6 +97,15 @@ export class Gazetteer {
   }
 
   /**
+   * Any regency's gazetteer: its kecamatan (with aliases) and its kelurahan and desa as places.
+   */
+  static fromPlaces(kecamatan: ReadonlyArray<{ code: string; name: string; aliases: readonly string[] }>, villages: readonly PlaceInput[]): Gazetteer {
+    const base = kecamatan.map<Place>((k) => ({ kind: 'kecamatan', code: k.code, name: k.name, kecamatanCode: k.code, aliases: k.aliases }));
+    const known = new Set(base.map((k) => k.code));
+    return new Gazetteer(base).withPlaces(villages.filter((v) => known.has(v.kecamatanCode)));
+  }
+
+  /**
    * A gazetteer that also knows `extra`. A place with the kind and code of a known one adds its
    * aliases to it (this is how an admin adds "Tambsel" to Tambun Selatan); any other is new.
    */

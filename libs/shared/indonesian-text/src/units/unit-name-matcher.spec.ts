@@ -1,5 +1,5 @@
-import { KECAMATAN, UNITS, UnitReference } from '@bekasi/reference-data';
-import { UnitNameMatcher, normaliseUnitName } from './unit-name-matcher';
+import { KECAMATAN, UNITS } from '@bekasi/reference-data';
+import { editDistance, normaliseUnitName, UnitNameMatcher, type MatchableUnit } from './unit-name-matcher';
 
 describe('normaliseUnitName', () => {
   it.each([
@@ -13,13 +13,17 @@ describe('normaliseUnitName', () => {
     ['Camat Babelan', 'kecamatan babelan'],
     ['RSUD Kabupaten Bekasi', 'rsud'],
     ['Kabupaten Bekasi', 'kabupaten bekasi'],
+    ['Dinas Lingkungan Hidup Kab. Bandung Barat', 'dinas lingkungan hidup'],
+    ['PEMERINTAH KABUPATEN GARUT', 'pemerintah'],
+    ['Pemkab Garut', 'pemerintah'],
+    ['Setda Kab. Garut', 'sekretariat daerah'],
   ])('normalises %p to %p', (raw, expected) => {
     expect(normaliseUnitName(raw)).toBe(expected);
   });
 });
 
 describe('UnitNameMatcher', () => {
-  const matcher = new UnitNameMatcher();
+  const matcher = UnitNameMatcher.forRegency();
 
   it.each([
     ['Dinas Sosial Kab. Bekasi', 'DINSOS'],
@@ -70,23 +74,54 @@ describe('UnitNameMatcher', () => {
   );
 
   it('refuses to guess when a spelling belongs to two units', () => {
-    const unit = (code: string, name: string, abbr: string): UnitReference => ({
-      code,
-      name,
-      abbr,
-      kind: 'dinas',
-      asda: 'I',
-      topics: [],
-    });
-    const ambiguous = new UnitNameMatcher([unit('A', 'Dinas Alfa', 'DA'), unit('B', 'Dinas Beta', 'DA')], [], {});
+    const unit = (code: string, name: string, abbr: string): MatchableUnit => ({ code, name, abbr });
+    const ambiguous = new UnitNameMatcher([unit('A', 'Dinas Alfa', 'DA'), unit('B', 'Dinas Beta', 'DA')]);
     expect(ambiguous.match('DA')).toBeNull();
     expect(ambiguous.match('Dinas Alfa')).toBe('A');
     expect(ambiguous.match('Dinas Beta Kab. Bekasi')).toBe('B');
   });
 
   it('learns extra aliases a regency adds', () => {
-    const extended = new UnitNameMatcher(UNITS, KECAMATAN, { DINSOS: ['Dinas Sosial dan Pemberdayaan'] });
+    const extended = UnitNameMatcher.forRegency(UNITS, KECAMATAN, { DINSOS: ['Dinas Sosial dan Pemberdayaan'] });
     expect(extended.match('Dinas Sosial dan Pemberdayaan Kab. Bekasi')).toBe('DINSOS');
     expect(matcher.match('Dinas Sosial dan Pemberdayaan')).toBeNull();
+  });
+
+  it.each([
+    ['Dinas Pendidkan Kabupaten Garut', 'DISDIK', 'typo'],
+    ['Dinas Kesehtan', 'DINKES', 'typo'],
+    ['Dinas Lingkungan Hidup Kab. Bandung Barat', 'DLH', 'name'],
+    ['Dinas Pencatatan Sipil dan Kependudukan', 'DISDUKCAPIL', 'word-order'],
+    ['Bina Marga dan Bina Konstruksi, Dinas Sumber Daya Air', 'SDABMBK', 'word-order'],
+    ['BPBD Kab. Garut', 'BPBD', 'name'],
+    ['DPPPA', 'DP3A', 'name'],
+    ['Dinas Ling Kungan Hidup', 'DLH', 'compact'],
+  ])('resolves %p to %s by %s', (raw, code, how) => {
+    expect(matcher.resolve(raw)).toEqual({ unitCode: code, how });
+  });
+
+  it('reads an acronym of a unit name that is not its abbreviation', () => {
+    const units: MatchableUnit[] = [{ code: 'PUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', abbr: 'Dinas PUPR' }];
+    expect(new UnitNameMatcher(units).resolve('DPUPR')).toEqual({ unitCode: 'PUPR', how: 'acronym' });
+  });
+
+  it('does not take another unit whose name adds a word for a typo', () => {
+    expect(matcher.match('Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Garut')).toBeNull();
+    expect(matcher.match('Dinas Tenaga Kerja dan Transmigrasi')).toBeNull();
+  });
+
+  it('never reads one short place name as another', () => {
+    const units: MatchableUnit[] = [{ code: 'DESA_SUKAMAJU', name: 'Desa Sukamaju', abbr: '' }];
+    expect(new UnitNameMatcher(units).match('Desa Sukamaja')).toBeNull();
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and transpositions', () => {
+    expect(editDistance('dinas', 'dinas')).toBe(0);
+    expect(editDistance('pendidikan', 'pendidkan')).toBe(1);
+    expect(editDistance('kesehatan', 'kesehtaan')).toBe(1);
+    expect(editDistance('abc', 'xyz')).toBe(3);
+    expect(editDistance('abcdefgh', 'zzzzzzzz', 2)).toBe(3);
   });
 });

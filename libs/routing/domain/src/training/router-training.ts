@@ -1,0 +1,267 @@
+// How the router learns from history, the one procedure the service's retraining and the
+// evaluation share. On a time-ordered split of the history (the newest `validationFraction` held
+// out, never a random split: topics and units drift):
+//   1. choose the model settings from a small grid by validation top-1 (never by a test set);
+//   2. calibrate the softmax temperature on the validation complaints (lowest log-loss);
+//   3. choose the decision's rule weight and the auto-route threshold on the validation
+//      complaints: the lowest threshold whose estimated precision of what it routes is at least
+//      `targetPrecision`, estimated conservatively (Wilson lower bound) and over at least
+//      `minRoutedForThreshold` routed complaints; none when no threshold reaches it, and then
+//      nothing is auto-routed and the reason says so;
+// then train the model in use on the whole history with the chosen settings.
+import type { UnitReference } from '@bekasi/reference-data';
+import type { Gazetteer } from '@bekasi/indonesian-text';
+import { decideDisposition, type DispositionDecision } from '../decision/disposition-decision';
+import { trainDispositionModel, type DispositionModel, type TrainingSettings } from '../model/disposition-model';
+import type { TimedExample } from '../model/model-evaluation';
+import { RuleEngine } from '../rules/rule-engine';
+import type { RoutingRule } from '../rules/routing-rule';
+
+export interface HistoryExample extends TimedExample {
+  title?: string | null;
+  /** Body without the title; `text` (title and body, see complaintDocument) is what the model reads. */
+  body?: string;
+}
+
+export interface RouterSetup {
+  units: readonly UnitReference[];
+  gazetteer: Gazetteer;
+  rules: readonly RoutingRule[] | RuleEngine;
+  /** Units never routed to automatically (see manualOnlyUnitCodes). */
+  manualOnlyUnits: ReadonlySet<string>;
+}
+
+export interface RouterTrainingOptions {
+  validationFraction: number;
+  /** Below this many validation complaints the settings are the defaults and nothing is auto-routed. */
+  minValidation: number;
+  targetPrecision: number;
+  minRoutedForThreshold: number;
+  /** z of the one-sided Wilson lower bound used to estimate precision (1.645: 95 % confidence). */
+  precisionZ: number;
+  /** Model settings tried, first one wins ties. */
+  grid: readonly TrainingSettings[];
+  /** Weights of the rules in the decision tried on validation (the model weighs 1 − w). */
+  ruleWeights: readonly number[];
+  temperatures: readonly number[];
+}
+
+export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
+  validationFraction: 0.2,
+  minValidation: 30,
+  targetPrecision: 0.9,
+  minRoutedForThreshold: 20,
+  precisionZ: 1.645,
+  grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
+  ruleWeights: [0, 0.2],
+  temperatures: [0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2],
+};
+
+export interface ValidationFigures {
+  nFit: number;
+  nValidation: number;
+  period: { from: string; to: string };
+  top1: number;
+  top3: number;
+  /** Precision and coverage of auto-routing on the validation complaints at the chosen threshold. */
+  precisionAtThreshold: number | null;
+  coverageAtThreshold: number;
+  estimatedPrecision: number | null;
+}
+
+export interface TrainedRouter {
+  model: DispositionModel;
+  settings: TrainingSettings;
+  temperature: number;
+  ruleWeight: number;
+  /** Null: nothing is auto-routed (see thresholdReason). */
+  threshold: number | null;
+  thresholdReason: string;
+  validation: ValidationFigures | null;
+  nExamples: number;
+  trainingMillis: number;
+}
+
+/** What one decision says for evaluation: its ranking, its confidence and whether it could route. */
+export interface ScoredDecision {
+  ranked: string[];
+  confidence: number;
+  /** False when policy forbids auto-routing whatever the confidence (generic unit, camat without place…). */
+  routable: boolean;
+}
+
+export function scoreDecision(decision: DispositionDecision): ScoredDecision {
+  const ranked = decision.unitCode ? [decision.unitCode, ...decision.alternatives.map((a) => a.unitCode)] : decision.alternatives.map((a) => a.unitCode);
+  return { ranked: [...new Set(ranked)], confidence: decision.confidence, routable: decision.outcome === 'route' };
+}
+
+/** Decides `example` with the threshold at 0, so that thresholds can be applied afterwards. */
+export function decideForEvaluation(example: HistoryExample, model: DispositionModel | null, setup: RouterSetup, ruleWeight: number, engine: RuleEngine): ScoredDecision {
+  const decision = decideDisposition({
+    complaint: { title: example.title ?? '', text: example.body ?? example.text, category: example.category, classification: example.classification },
+    rules: engine,
+    gazetteer: setup.gazetteer,
+    model,
+    bounceCount: 0,
+    autoRouteThreshold: 0,
+    units: setup.units,
+    manualOnlyUnits: setup.manualOnlyUnits,
+    weights: ruleWeight > 0 ? { rules: ruleWeight, model: 1 - ruleWeight } : { rules: 0, model: 1 },
+  });
+  return scoreDecision(decision);
+}
+
+/** Wilson score lower bound of a proportion. */
+export function wilsonLowerBound(correct: number, n: number, z: number): number {
+  if (n === 0) return 0;
+  const p = correct / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
+export interface ThresholdChoice {
+  threshold: number | null;
+  estimatedPrecision: number | null;
+  reason: string;
+}
+
+/**
+ * The lowest confidence threshold whose conservatively estimated precision of routed complaints
+ * reaches `target`, over decisions with `correct` known.
+ */
+export function chooseThreshold(
+  outcomes: ReadonlyArray<{ confidence: number; routable: boolean; correct: boolean }>,
+  target: number,
+  minRouted: number,
+  z: number,
+): ThresholdChoice {
+  const routable = outcomes.filter((o) => o.routable).sort((a, b) => b.confidence - a.confidence);
+  let best: { threshold: number; estimate: number } | null = null;
+  let correct = 0;
+  for (let i = 0; i < routable.length; i++) {
+    if (routable[i].correct) correct++;
+    // Only cut between distinct confidences: a threshold routes all complaints at its value.
+    if (i + 1 < routable.length && routable[i + 1].confidence === routable[i].confidence) continue;
+    const n = i + 1;
+    if (n < minRouted) continue;
+    const estimate = wilsonLowerBound(correct, n, z);
+    if (estimate >= target) best = { threshold: routable[i].confidence, estimate };
+  }
+  if (best) {
+    return {
+      threshold: best.threshold,
+      estimatedPrecision: best.estimate,
+      reason: `ambang ${best.threshold.toFixed(3)}: presisi perkiraan ≥ ${Math.round(target * 100)}% pada data validasi terbaru`,
+    };
+  }
+  return {
+    threshold: null,
+    estimatedPrecision: null,
+    reason:
+      routable.length < minRouted
+        ? `terlalu sedikit laporan validasi (${routable.length}) untuk menetapkan ambang: semua laporan ke triase`
+        : `tidak ada ambang dengan presisi perkiraan ≥ ${Math.round(target * 100)}% pada data validasi: semua laporan ke triase`,
+  };
+}
+
+function byTime<T extends TimedExample>(examples: readonly T[]): T[] {
+  return examples
+    .map((e, i) => ({ e, i, t: Date.parse(e.receivedAt) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}
+
+function temperatureLogLoss(model: DispositionModel, validation: readonly HistoryExample[], temperatures: readonly number[]): number {
+  let best = { t: model.options.temperature, loss: Infinity };
+  const readings = validation.map((e) => model.read(e.text, e.category, e.classification));
+  for (const t of temperatures) {
+    const candidate = model.withTemperature(t);
+    let loss = 0;
+    validation.forEach((e, i) => {
+      // Same features, new temperature: recompute probabilities from the reading's vector.
+      const p = candidate.probabilityOf(readings[i], e.unitCode);
+      loss -= Math.log(Math.max(p, 1e-9));
+    });
+    if (loss < best.loss) best = { t, loss };
+  }
+  return best.t;
+}
+
+export function trainRouter(
+  history: readonly HistoryExample[],
+  setup: RouterSetup,
+  options: Partial<RouterTrainingOptions> = {},
+): TrainedRouter {
+  const started = Date.now();
+  const o = { ...DEFAULT_ROUTER_TRAINING, ...options };
+  const ordered = byTime(history);
+  const engine = setup.rules instanceof RuleEngine ? setup.rules : new RuleEngine(setup.rules);
+  const base: TrainingSettings = { units: setup.units };
+  const cut = Math.round(ordered.length * (1 - o.validationFraction));
+  const fit = ordered.slice(0, cut);
+  const validation = ordered.slice(cut);
+  if (validation.length < o.minValidation || fit.length === 0) {
+    const model = trainDispositionModel(ordered, base);
+    return {
+      model,
+      settings: {},
+      temperature: model.options.temperature,
+      ruleWeight: o.ruleWeights[0] ?? 0,
+      threshold: null,
+      thresholdReason: `riwayat terlalu sedikit (${ordered.length} laporan) untuk validasi: semua laporan ke triase`,
+      validation: null,
+      nExamples: ordered.length,
+      trainingMillis: Date.now() - started,
+    };
+  }
+
+  // 1. Model settings by validation top-1 of the model's own ranking.
+  let chosen: { settings: TrainingSettings; model: DispositionModel; top1: number } | null = null;
+  for (const settings of o.grid) {
+    const model = trainDispositionModel(fit, { ...base, ...settings });
+    let top1 = 0;
+    for (const e of validation) {
+      const best = model.predict(e.text, e.category, e.classification)[0]?.unitCode;
+      if (best === model.classOf(e.unitCode)) top1++;
+    }
+    if (!chosen || top1 > chosen.top1) chosen = { settings, model, top1 };
+  }
+  // 2. Temperature.
+  const temperature = temperatureLogLoss(chosen!.model, validation, o.temperatures);
+  const calibrated = chosen!.model.withTemperature(temperature);
+  // 3. Rule weight by validation top-1 of the whole decision, then the threshold.
+  let decision: { ruleWeight: number; outcomes: Array<ScoredDecision & { correct: boolean; top3: boolean }>; top1: number } | null = null;
+  for (const ruleWeight of o.ruleWeights) {
+    const outcomes = validation.map((e) => {
+      const scored = decideForEvaluation(e, calibrated, setup, ruleWeight, engine);
+      return { ...scored, correct: scored.ranked[0] === e.unitCode, top3: scored.ranked.slice(0, 3).includes(e.unitCode) };
+    });
+    const top1 = outcomes.filter((x) => x.correct).length;
+    if (!decision || top1 > decision.top1) decision = { ruleWeight, outcomes, top1 };
+  }
+  const { outcomes, ruleWeight } = decision!;
+  const choice = chooseThreshold(outcomes, o.targetPrecision, o.minRoutedForThreshold, o.precisionZ);
+  const routed = choice.threshold === null ? [] : outcomes.filter((x) => x.routable && x.confidence >= choice.threshold!);
+
+  const model = trainDispositionModel(ordered, { ...base, ...chosen!.settings }).withTemperature(temperature);
+  return {
+    model,
+    settings: chosen!.settings,
+    temperature,
+    ruleWeight,
+    threshold: choice.threshold,
+    thresholdReason: choice.reason,
+    validation: {
+      nFit: fit.length,
+      nValidation: validation.length,
+      period: { from: validation[0].receivedAt, to: validation[validation.length - 1].receivedAt },
+      top1: decision!.top1 / validation.length,
+      top3: outcomes.filter((x) => x.top3).length / validation.length,
+      precisionAtThreshold: routed.length === 0 ? null : routed.filter((x) => x.correct).length / routed.length,
+      coverageAtThreshold: routed.length / validation.length,
+      estimatedPrecision: choice.estimatedPrecision,
+    },
+    nExamples: ordered.length,
+    trainingMillis: Date.now() - started,
+  };
+}
