@@ -26,6 +26,7 @@ export CLOCK_REAL_EPOCH="${CLOCK_REAL_EPOCH:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 [ -d node_modules ] || npm install --no-audit --no-fund --loglevel=error
+npm run -s web:build  # the web UI the gateway serves (apps/web/dist)
 port_open 5432 || { echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
 port_open 6379 || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
 

@@ -17,11 +17,12 @@ echo "== unit tests"
 npx jest --selectProjects unit --json --outputFile=.run/jest-unit.json "$@" || status=1
 echo "== integration tests"
 npx jest --selectProjects integration --runInBand --json --outputFile=.run/jest-integration.json "$@" || status=1
+echo "== web UI: type check, build, browser suite"; { npm run -s web:typecheck && npm run -s web:build && npm run -s web:e2e -- --json --outputFile=.run/jest-e2e.json; } || status=1
 
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of [".run/jest-unit.json", ".run/jest-integration.json"]) {
+for (const f of [".run/jest-unit.json", ".run/jest-integration.json", ".run/jest-e2e.json"]) {
   if (!fs.existsSync(f)) { failed++; continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); skipped += r.numPendingTests + r.numTodoTests;

@@ -12,6 +12,7 @@ import { RoutingEventsHandler } from './routing-events/routing-events.event-hand
 import { TicketEventPublisher } from './tickets/ticket-event.publisher';
 import { TicketWorkflow } from './tickets/ticket-workflow.service';
 import { TicketsHttpController } from './tickets/tickets.http.controller';
+import { TicketStatsHttpController } from './stats/ticket-stats.http.controller';
 import { AuthHttpController } from './users/auth.http.controller';
 import { DemoSeed } from './users/demo-seed';
 import { UserDirectory } from './users/user-directory.service';
@@ -46,7 +47,7 @@ export class DeskModule {
           providers: [UserDirectory, { provide: PRINCIPAL_VALIDATOR, useExisting: UserDirectory }],
         }),
       ],
-      controllers: [TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController, ...LAPOR_LOOP_CONTROLLERS],
+      controllers: [TicketStatsHttpController, TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController, ...LAPOR_LOOP_CONTROLLERS],
       providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterChannelGuard, DemoSeed, ...laporLoopProviders(config)],
     };
   }

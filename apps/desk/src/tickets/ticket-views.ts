@@ -1,5 +1,6 @@
 import {
   ACTION_LABELS,
+  archiveKindsFor,
   availableActions,
   reporterChannelFor,
   reporterWordsFor,
@@ -52,6 +53,7 @@ export function detailView(r: TicketRecord, history: readonly StoredAuditEntry[]
     pausedFrom: t.pausedFrom,
     triage: r.triageReason !== null || r.triageSuggestions.length > 0 ? { reason: r.triageReason, suggestions: [...r.triageSuggestions] } : null,
     availableActions: availableActions(t, viewer).map((action) => ({ action, label: ACTION_LABELS[action].id })),
+    archiveKinds: availableActions(t, viewer).includes('archive') ? [...archiveKindsFor(viewer.role)] : [],
     history: history.map((h) => auditView(h, viewer, privacy)),
   };
 }

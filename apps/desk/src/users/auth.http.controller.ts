@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, LoginThrottlerGuard, Public, TokenIssuer, type AuthPrincipal } from '@bekasi/auth';
 import type { LoginResult, UserView } from '@bekasi/desk-client';
+import { capabilitiesOf, type Capabilities } from './capabilities';
 import { UserDirectory } from './user-directory.service';
 import { LoginDto, RefreshDto } from './users.request.dto';
 
@@ -38,7 +39,8 @@ export class AuthHttpController {
   }
 
   @Get('me') @ApiBearerAuth()
-  me(@CurrentUser() user: AuthPrincipal): Promise<UserView> {
-    return this.users.me(user);
+  @ApiOperation({ summary: 'The signed-in user and what the UI offers them (landing screen, screens)' })
+  async me(@CurrentUser() user: AuthPrincipal): Promise<UserView & { capabilities: Capabilities }> {
+    return { ...(await this.users.me(user)), capabilities: capabilitiesOf(user.role) };
   }
 }

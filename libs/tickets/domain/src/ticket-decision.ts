@@ -81,6 +81,11 @@ const ARCHIVE_KINDS_BY_ROLE: Readonly<Partial<Record<Actor['role'], readonly str
   system: ['incomplete_information'],
 };
 
+/** The archive kinds `role` may choose (empty: it may not archive); desk offers these and no others. */
+export function archiveKindsFor(role: Actor['role']): readonly string[] {
+  return ARCHIVE_KINDS_BY_ROLE[role] ?? [];
+}
+
 const CLOSED_BY: Readonly<Partial<Record<Actor['role'], ClosedBy>>> = { reporter: 'reporter', admin: 'admin', system: 'system' };
 const ARCHIVED_BY: Readonly<Partial<Record<Actor['role'], ArchivedBy>>> = { admin: 'admin', system: 'system', reporter: 'reporter' };
 

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, loadConfig } from '@bekasi/platform';
+import { LiveConfig } from './live.config';
+import { LiveHints } from './live-hints';
+import { createLiveRoutes } from './live-stream';
+
+/**
+ * The web UI's own routes on the gateway: the live stream (/live/*) and the built UI (apps/web/dist)
+ * with index.html for every path the UI routes itself.
+ */
+export function mountLiveAndUi(app: NestExpressApplication, options: { deskUrl: string; webRoot: string; logLevel: string }): void {
+  const config = loadConfig(LiveConfig);
+  const logger = createLogger('gateway-live', options.logLevel);
+  const hints = new LiveHints({ brokers: config.KAFKA_BROKERS.split(','), topicPrefix: config.KAFKA_TOPIC_PREFIX }, logger);
+  // The UI works without live updates; a broker that is down only costs the hints.
+  hints.start().catch((err: Error) => logger.warn({ err: err.message }, 'live hints unavailable'));
+  const http = app.getHttpServer() as { on(event: 'close', listener: () => void): void };
+  http.on('close', () => void hints.stop());
+  app.use('/live', createLiveRoutes({ hints, deskUrl: options.deskUrl, maxStreamMs: config.LIVE_STREAM_MAX_SECONDS * 1000 }));
+  app.useStaticAssets(resolve(options.webRoot), { index: 'index.html', maxAge: '5m' });
+}
