@@ -6,7 +6,7 @@ import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { DeskConfig } from './desk.config';
 import { CreateDeskTables1764100000000 } from './persistence/migrations/1764100000000-create-desk-tables';
 import { CreateLaporLoopTables1764950000000, LAPOR_LOOP_CONTROLLERS, laporLoopImports, laporLoopProviders } from './lapor-loop/lapor-loop.module-parts';
-import { ReporterChannelGuard } from './reporter/reporter-channel.guard';
+import { ReporterKeyGuard } from './reporter/reporter-key.guard';
 import { ReporterHttpController } from './reporter/reporter.http.controller';
 import { RoutingEventsHandler } from './routing-events/routing-events.event-handler';
 import { TicketEventPublisher } from './tickets/ticket-event.publisher';
@@ -41,14 +41,14 @@ export class DeskModule {
         MessagingModule,
         ...laporLoopImports(config),
         AuthModule.forRoot({
-          secret: config.JWT_SECRET,
-          tokenTtlSeconds: config.JWT_TTL_SECONDS,
-          loginLimit: config.LOGIN_RATE_LIMIT,
+          config,
+          issue: { accessTtlSeconds: config.AUTH_ACCESS_TTL_SECONDS, refreshTtlSeconds: config.AUTH_REFRESH_TTL_SECONDS },
+          login: { limit: config.LOGIN_RATE_LIMIT },
           providers: [UserDirectory, { provide: PRINCIPAL_VALIDATOR, useExisting: UserDirectory }],
         }),
       ],
       controllers: [TicketStatsHttpController, TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController, ...LAPOR_LOOP_CONTROLLERS],
-      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterChannelGuard, DemoSeed, ...laporLoopProviders(config)],
+      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterKeyGuard, DemoSeed, ...laporLoopProviders(config)],
     };
   }
 }
