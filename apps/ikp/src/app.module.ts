@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
-import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { MulterModule } from '@nestjs/platform-express';
 import { BudgetHttpController } from './budget/budget.http.controller';
@@ -10,9 +10,7 @@ import { IkpHttpController } from './http/ikp.http.controller';
 import { IkpConfig } from './ikp.config';
 import { InstructionWorkflow } from './instructions/instruction.workflow';
 import { InstructionsHttpController } from './instructions/instructions.http.controller';
-import { CreateIkpTables1764400000000 } from './persistence/migrations/1764400000000-create-ikp-tables';
-import { CreateInstructions1764400000001 } from './persistence/migrations/1764400000001-create-instructions';
-import { MeasurableInstructionsBudgetClose1764400000002 } from './persistence/migrations/1764400000002-measurable-instructions-budget-close';
+import { IKP_MIGRATIONS } from './persistence/migrations';
 import { IkpPolicyWorkflow } from './policy/ikp-policy.workflow';
 import { IkpProjectionHandler } from './projection/ikp-projection.event-handler';
 import { RapimHttpController } from './rapim/rapim.http.controller';
@@ -42,7 +40,7 @@ export class IkpAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001, MeasurableInstructionsBudgetClose1764400000002],
+          migrations: IKP_MIGRATIONS,
         }),
         MessagingModule,
         // Finance exports are read whole in memory: bounded here, before a byte reaches the reader.

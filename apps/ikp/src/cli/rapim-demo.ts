@@ -3,23 +3,19 @@
 // units improving or slipping, leadership instructions through the dialog kinerja, a finance
 // import; writes OUT_PREFIX.pdf and OUT_PREFIX.xlsx from a throw-away schema, then drops it.
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { FakeClock } from '@bekasi/clock';
 import { decideInstruction, issueInstruction, periodsEndingWith, type InstructionActor, type InstructionCommand, type InstructionRules, type InstructionSnapshot } from '@bekasi/ikp-domain';
-import { CreateMessagingTables1763900000000 } from '@bekasi/messaging';
 import { BudgetRepository } from '../persistence/budget.repository';
 import { InstructionRepository } from '../persistence/instruction.repository';
-import { CreateIkpTables1764400000000 } from '../persistence/migrations/1764400000000-create-ikp-tables';
-import { CreateInstructions1764400000001 } from '../persistence/migrations/1764400000001-create-instructions';
-import { MeasurableInstructionsBudgetClose1764400000002 } from '../persistence/migrations/1764400000002-measurable-instructions-budget-close';
 import { RapimPackAssembler } from '../rapim/rapim-pack';
 import { renderRapimPdf } from '../rapim/rapim-pdf.renderer';
 import { renderRapimXlsx } from '../rapim/rapim-xlsx.renderer';
 import { IkpBoard } from '../scoring/ikp-board';
 import { UnitRegistry } from '../units/unit-registry';
 import { seedTicketFacts } from './ikp-facts-fixture';
+import { withThrowAwaySchema } from './throwaway-schema';
 
 const PERIOD = '2026-03';
 const actor = (role: string, unitCode: string | null = null, asdaGroup: string | null = null): InstructionActor => ({ role, unitCode, asdaGroup, username: role === 'unit_head' ? `head.${unitCode?.toLowerCase()}` : role });
@@ -48,17 +44,7 @@ function instruction(unitCode: string, title: string, name: string, unit: string
 async function main() {
   const out = process.argv[2] ?? '/tmp/rapim-demo';
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `demo_ikp_${randomBytes(4).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: databaseUrl });
-  await admin.initialize();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.destroy();
-  const ds = new DataSource({
-    type: 'postgres', url: databaseUrl, schema, migrationsRun: true,
-    migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001, MeasurableInstructionsBudgetClose1764400000002],
-  });
-  await ds.initialize();
-  try {
+  await withThrowAwaySchema(databaseUrl, 'demo_ikp', async (ds, schema) => {
     const months = periodsEndingWith(PERIOD, 6);
     for (const [i, period] of months.entries()) await seedTicketFacts(ds, schema, period, 6_000, i * 6_000, 0.6 + 0.05 * i);
     const units = new UnitRegistry();
@@ -91,10 +77,7 @@ async function main() {
     writeFileSync(`${out}.pdf`, await renderRapimPdf(pack));
     writeFileSync(`${out}.xlsx`, await renderRapimXlsx(pack));
     console.log(JSON.stringify({ period: PERIOD, pdf: `${out}.pdf`, xlsx: `${out}.xlsx`, ranked: pack.board.items.filter((i) => i.rank !== null).length, top: pack.board.items.slice(0, 3).map((i) => [i.rank, i.unitCode, i.score, i.zone]) }));
-  } finally {
-    await ds.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await ds.destroy();
-  }
+  });
 }
 
 void main().catch((err) => {

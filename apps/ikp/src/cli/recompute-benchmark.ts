@@ -3,16 +3,11 @@
 // of TICKETS tickets in one month, then times recomputing that month's IKP board from them (the
 // set-based queries the service runs when it closes a month), prints the figures, drops the schema.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { FakeClock } from '@bekasi/clock';
-import { CreateMessagingTables1763900000000 } from '@bekasi/messaging';
-import { CreateIkpTables1764400000000 } from '../persistence/migrations/1764400000000-create-ikp-tables';
-import { CreateInstructions1764400000001 } from '../persistence/migrations/1764400000001-create-instructions';
-import { MeasurableInstructionsBudgetClose1764400000002 } from '../persistence/migrations/1764400000002-measurable-instructions-budget-close';
 import { IkpBoard } from '../scoring/ikp-board';
 import { UnitRegistry } from '../units/unit-registry';
 import { seedTicketFacts } from './ikp-facts-fixture';
+import { withThrowAwaySchema } from './throwaway-schema';
 
 const PERIOD = '2026-03';
 const LIMIT_SECONDS = 10;
@@ -21,17 +16,7 @@ async function main() {
   const tickets = Number(process.argv[2] ?? 1_000_000);
   const runs = Number(process.argv[3] ?? 3);
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_ikp_${randomBytes(4).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: databaseUrl });
-  await admin.initialize();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.destroy();
-  const ds = new DataSource({
-    type: 'postgres', url: databaseUrl, schema, migrationsRun: true, extra: { max: 6 },
-    migrations: [CreateMessagingTables1763900000000, CreateIkpTables1764400000000, CreateInstructions1764400000001, MeasurableInstructionsBudgetClose1764400000002],
-  });
-  await ds.initialize();
-  try {
+  await withThrowAwaySchema(databaseUrl, 'bench_ikp', async (ds, schema) => {
     const seeding = Date.now();
     await seedTicketFacts(ds, schema, PERIOD, tickets, 0);
     await ds.query(`ANALYZE "${schema}"."unit_tickets"; ANALYZE "${schema}"."deadline_outcomes"; ANALYZE "${schema}"."escalations"`);
@@ -58,10 +43,7 @@ async function main() {
     };
     console.log(JSON.stringify(out));
     if (!out.withinLimit) process.exitCode = 1;
-  } finally {
-    await ds.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await ds.destroy();
-  }
+  });
 }
 
 void main().catch((err) => {
