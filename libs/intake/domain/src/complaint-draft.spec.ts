@@ -1,6 +1,6 @@
 import { complaintDraftFromLaporanRow, titleFromText } from './complaint-draft';
 import { parseLaporanRingkas } from './laporan-ringkas/laporan-ringkas-sheet';
-import { UnitNameMatcher } from './unit-name-matcher';
+import { UnitNameMatcher } from '@bekasi/indonesian-text';
 import { aLaporanRow, aLaporanSheet } from './testing/laporan-ringkas.mother';
 
 const units = new UnitNameMatcher();

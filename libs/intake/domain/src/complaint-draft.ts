@@ -3,7 +3,7 @@
 // receive is its PublicComplaint (see public-complaint.ts).
 import { LaporClassification, LaporStatus } from './lapor-vocabulary';
 import { ParsedLaporanRow } from './laporan-ringkas/laporan-ringkas-sheet';
-import { UnitNameMatcher } from './unit-name-matcher';
+import type { UnitNameMatcher } from '@bekasi/indonesian-text';
 
 // The same names as the complaint.received contract, so a source never needs translating.
 export const COMPLAINT_SOURCES = ['lapor-api', 'lapor-webhook', 'lapor-import', 'whatsapp', 'web-form', 'call-centre', 'other'] as const;

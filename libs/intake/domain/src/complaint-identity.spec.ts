@@ -1,5 +1,5 @@
 import { complaintIdentityKey, isFinalLaporStatus, priorityOf } from './complaint-identity';
-import { kecamatanMentionedIn } from './kecamatan-mention';
+import { kecamatanMentionedIn } from '@bekasi/indonesian-text';
 
 describe('complaint identity', () => {
   it('gives a LAPOR! report one key whether polled, pushed or imported', () => {

@@ -1,7 +1,7 @@
 // The same pothole is reported again by neighbours within days, in different words. Intake flags a
 // likely duplicate so the admin can archive it against the original (as LAPOR! admins do by hand)
 // instead of dispatching the same work twice. A score, not a verdict: a human decides.
-import { contentWords } from './indonesian-text';
+import { contentWords } from '@bekasi/indonesian-text';
 
 export interface ComparableComplaint {
   title: string | null;

@@ -1,5 +1,5 @@
 import { ComplaintDraft } from './complaint-draft';
-import { PERSONAL_DATA_PLACEHOLDERS } from './personal-data';
+import { PERSONAL_DATA_PLACEHOLDERS } from '@bekasi/indonesian-text';
 import { REPORTER_NAME_PLACEHOLDER, containsPersonalData, toPublicComplaint } from './public-complaint';
 import { aComplaintDraft, aConfidentialDraft, anAnonymousDraft } from './testing/complaint-draft.mother';
 

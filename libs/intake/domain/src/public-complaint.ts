@@ -15,7 +15,7 @@
 // 5. Otherwise the reporter's name travels, so the officer can address the reporter.
 import { AttachmentMetadata, ComplaintDraft, ComplaintSource, HistoricalDisposition } from './complaint-draft';
 import { LaporClassification } from './lapor-vocabulary';
-import { detectPersonalData, maskPersonalData } from './personal-data';
+import { detectPersonalData, maskPersonalData } from '@bekasi/indonesian-text';
 
 export const REPORTER_NAME_PLACEHOLDER = '[nama pelapor disamarkan]';
 

@@ -87,6 +87,18 @@ export const COMPLAINT_SLANG: Readonly<Record<string, string>> = {
   rs: 'rumah sakit',
   pju: 'penerangan jalan umum',
   ektp: 'ktp',
+  jalanan: 'jalan',
+  sj: 'saja',
+  dr: 'dari',
+  sm: 'sama',
+  gede: 'besar',
+  gedhe: 'besar',
+  keliatan: 'kelihatan',
+  ketutup: 'tertutup',
+  kebanjiran: 'banjir',
+  bikin: 'buat',
+  aja: 'saja',
+  tpi: 'tapi',
 };
 
 /**

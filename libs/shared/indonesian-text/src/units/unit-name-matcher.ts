@@ -172,7 +172,7 @@ export class UnitNameMatcher {
   /**
    * @param aliases more spellings per unit code (a regency's own aid, not an official list)
    */
-  constructor(units: readonly MatchableUnit[], aliases: Readonly<Record<string, readonly string[]>> = {}) {
+  constructor(units: readonly MatchableUnit[] = matchableUnits(UNITS, KECAMATAN), aliases: Readonly<Record<string, readonly string[]>> = {}) {
     for (const unit of units) {
       const spellings = [
         unit.name,

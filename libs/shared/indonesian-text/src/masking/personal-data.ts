@@ -1,8 +1,8 @@
-// Citizens paste their NIK, phone number and e-mail into complaint texts. Whatever leaves intake
+// Citizens paste their NIK, phone number, e-mail and name into complaint texts. Whatever leaves intake
 // for units and dashboards carries the text with those replaced by readable placeholders, so an
 // officer still sees that the reporter gave a number without seeing the number.
 
-export type PersonalDataKind = 'nik' | 'phone' | 'email';
+export type PersonalDataKind = 'nik' | 'phone' | 'email' | 'name';
 
 export interface PersonalDataMatch {
   kind: PersonalDataKind;
@@ -16,6 +16,7 @@ export const PERSONAL_DATA_PLACEHOLDERS: Readonly<Record<PersonalDataKind, strin
   nik: '[NIK disamarkan]',
   phone: '[nomor telepon disamarkan]',
   email: '[email disamarkan]',
+  name: '[nama disamarkan]',
 };
 
 // One separator at most between digits: "3216 9901 0190 0001", "0812-0000-0101", "0812.0000.0101".
@@ -41,6 +42,11 @@ const PHONE = new RegExp(
   'gu',
 );
 
+// A name is only recognisable where the reporter introduces it ("nama saya Budi Santoso", "atas
+// nama Siti", "saya bernama Dede"): one to four capitalised words after the phrase. Names written
+// anywhere else cannot be told from place and unit names without a dictionary of people.
+const NAME = /(?<=\b(?:[Nn]ama [Ss]aya|[Ss]aya [Bb]ernama|[Aa]tas [Nn]ama|[Aa]\.[Nn]\.)\s+)\p{Lu}[\p{Ll}']+(?:\s+\p{Lu}[\p{Ll}']+){0,3}/gu;
+
 /**
  * Kinds are searched one after another, and each found span is blanked before the next search, so
  * a phone number inside an e-mail address is reported once (as e-mail) and a phone number
@@ -50,6 +56,7 @@ const DETECTION_ORDER: ReadonlyArray<[PersonalDataKind, RegExp]> = [
   ['email', EMAIL],
   ['nik', NIK],
   ['phone', PHONE],
+  ['name', NAME],
 ];
 
 export function detectPersonalData(text: string): PersonalDataMatch[] {

@@ -1,5 +1,11 @@
 import { PERSONAL_DATA_PLACEHOLDERS, detectPersonalData, maskPersonalData } from './personal-data';
-import { SAMPLE_COMPLAINTS } from './testing/sample-complaints.mother';
+
+// The NIK/phone complaint of the synthetic sample export (tracking id 9100006).
+const SAMPLE_COMPLAINTS = {
+  '9100006': {
+    text: 'Saya rekam KTP-el di kecamatan Cikarang Barat bulan Juli, sampai sekarang belum jadi juga, tiap ditanya jawabnya blangko kosong.\nNIK saya 3216990101900001, bisa hubungi saya di 0812-0000-0101.\nSaya butuh KTP untuk melamar kerja, mohon dibantu.',
+  },
+};
 
 const NIK = PERSONAL_DATA_PLACEHOLDERS.nik;
 const PHONE = PERSONAL_DATA_PLACEHOLDERS.phone;
@@ -99,5 +105,17 @@ describe('maskPersonalData', () => {
   it('returns a text without personal data unchanged', () => {
     const text = 'Lampu PJU di RW 12 mati, warga beli air Rp5.000. Tracking ID 9100002.';
     expect(maskPersonalData(text)).toBe(text);
+  });
+});
+
+describe('names', () => {
+  it('masks a name the reporter introduces ("nama saya …", "atas nama …")', () => {
+    expect(maskPersonalData('Nama saya Budi Santoso, warga RT 03.')).toBe(`Nama saya ${PERSONAL_DATA_PLACEHOLDERS.name}, warga RT 03.`);
+    expect(maskPersonalData('KK atas nama Siti Aminah belum terbit')).toBe(`KK atas nama ${PERSONAL_DATA_PLACEHOLDERS.name} belum terbit`);
+    expect(detectPersonalData('saya bernama Dede').map((m) => m.kind)).toEqual(['name']);
+  });
+
+  it('leaves sentences that only look like an introduction alone', () => {
+    expect(maskPersonalData('nama saya tidak terdaftar di DTKS')).toBe('nama saya tidak terdaftar di DTKS');
   });
 });
