@@ -1,4 +1,4 @@
-import { maskPersonalData } from '@bekasi/intake-domain';
+import { maskPersonalData } from '@bekasi/indonesian-text';
 import type { ActorRole } from './actor';
 
 /** How the reporter asked to be treated: Anonim (identity hidden), Rahasia (content hidden from the public). */
