@@ -2,12 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { MessagingModule } from '@bekasi/messaging';
+import { fileStoreFromConfig } from '@bekasi/file-store';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { MulterModule } from '@nestjs/platform-express';
 import { BudgetHttpController } from './budget/budget.http.controller';
 import { BudgetImportWorkflow } from './budget/budget-import.workflow';
 import { IkpHttpController } from './http/ikp.http.controller';
 import { IkpConfig } from './ikp.config';
+import { IKP_FILE_STORE, InstructionEvidence } from './instructions/instruction-evidence';
 import { InstructionWorkflow } from './instructions/instruction.workflow';
 import { InstructionsHttpController } from './instructions/instructions.http.controller';
 import { IKP_MIGRATIONS } from './persistence/migrations';
@@ -43,8 +45,8 @@ export class IkpAppModule {
           migrations: IKP_MIGRATIONS,
         }),
         MessagingModule,
-        // Finance exports are read whole in memory: bounded here, before a byte reaches the reader.
-        MulterModule.register({ limits: { fileSize: config.IKP_BUDGET_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
+        // Uploads (finance exports, evidence) are read whole in memory: bounded here, before a byte reaches a reader.
+        MulterModule.register({ limits: { fileSize: Math.max(config.IKP_BUDGET_MAX_FILE_MB, config.IKP_EVIDENCE_MAX_MB) * 1024 * 1024, files: 1 } }),
         AuthModule.forRoot({ config }),
       ],
       controllers: [IkpHttpController, InstructionsHttpController, BudgetHttpController, RapimHttpController],
@@ -55,6 +57,8 @@ export class IkpAppModule {
         TargetNegotiationWorkflow,
         IkpPolicyWorkflow,
         InstructionWorkflow,
+        InstructionEvidence,
+        { provide: IKP_FILE_STORE, useFactory: () => fileStoreFromConfig(config) },
         BudgetImportWorkflow,
         RapimPackAssembler,
         IkpProjectionHandler,

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, trim } from '@bekasi/platform';
 
 const bool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value);
@@ -31,4 +31,24 @@ export class IkpConfig extends ServiceConfig {
 
   @Type(() => Number) @IsInt() @Min(10) @Max(1_000_000)
   IKP_BUDGET_MAX_ROWS = 50_000;
+
+  /** Largest evidence file (photo or PDF) a unit uploads for its realisation, in MB. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  IKP_EVIDENCE_MAX_MB = 10;
+
+  /** Where evidence files are kept: a directory (`file://` or a path) or `s3://BUCKET` with FILE_STORE_S3_*. */
+  @Transform(trim) @IsString()
+  FILE_STORE_URL = '.run/files';
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_ENDPOINT?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_REGION?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_ACCESS_KEY?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  FILE_STORE_S3_SECRET_KEY?: string;
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { pngWithExif } from '@bekasi/file-store';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import type { Producer } from 'kafkajs';
@@ -47,7 +48,8 @@ describe('ikp service', () => {
 
   beforeAll(async () => {
     infra = await TestInfra.create('ikp');
-    const moduleRef = await Test.createTestingModule({ imports: [IkpAppModule.forRoot({ configValues: infra.config(IkpConfig), clock })] }).compile();
+    const config = infra.config(IkpConfig, { FILE_STORE_URL: mkdtempSync(join(tmpdir(), 'ikp-files-')), IKP_BUDGET_MAX_FILE_MB: '1', IKP_BUDGET_MAX_ROWS: '100' });
+    const moduleRef = await Test.createTestingModule({ imports: [IkpAppModule.forRoot({ configValues: config, clock })] }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     await configureApp(app, { service: 'ikp', title: 'ikp' });
     producer = infra.kafka.producer();
@@ -228,6 +230,28 @@ describe('ikp service', () => {
     expect(listed.map((i: { unitCode: string }) => i.unitCode).sort()).toEqual(['BPBD', 'DISDIK']);
   });
 
+  it('keeps evidence files of a realisation: uploaded by the unit, photo metadata removed, read by who may see the instruction', async () => {
+    const r = await instructionScenario('DINSOS', 'I', true, 10);
+    const png = pngWithExif();
+    const upload = (t: string, bytes: Buffer, name: string) => http().post(`${r.base}/evidence`).set(bearer(t)).attach('file', bytes, name);
+    await upload(r.asda, png, 'foto.png').expect(403);
+    await upload(await token({ role: 'officer', unitCode: 'DLH' }), png, 'foto.png').expect(404);
+    expect((await upload(r.officer, Buffer.from('MZ bukan foto'), 'foto.png').expect(415)).body.error).toBe('FILE_TYPE_NOT_ALLOWED');
+    const file = (await upload(r.officer, png, '../../foto lokasi.png').expect(201)).body;
+    expect(file).toMatchObject({ fileName: 'foto lokasi.png', contentType: 'image/png' });
+    expect(file.storageKey).toBeUndefined();
+    // A realisation may cite only this instruction's files.
+    await http().post(`${r.base}/indicators/${r.indicatorId}/realisations`).set(bearer(r.officer)).send({ value: 12, evidence: [{ fileId: randomUUID(), label: 'Foto' }] }).expect(400);
+    const reported = (await http().post(`${r.base}/indicators/${r.indicatorId}/realisations`).set(bearer(r.officer)).send({ value: 12, evidence: [{ fileId: file.fileId, label: 'Foto penyaluran' }] }).expect(201)).body;
+    expect(reported.realisations[1].evidence).toEqual([{ fileId: file.fileId, reference: null, label: 'Foto penyaluran' }]);
+    const got = await http().get(`${r.base}/evidence/${file.fileId}`).set(bearer(r.asda)).buffer(true).parse(binary).expect(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect((got.body as Buffer).includes(Buffer.from('GPS-6.2383'))).toBe(false);
+    await http().get(`${r.base}/evidence/${file.fileId}`).set(bearer(await token({ role: 'asda', asdaGroup: 'II' }))).expect(404);
+    // Cancelled for the board below: DINSOS keeps its complaint-handling score alone.
+    await http().post(`${r.base}/cancellation`).set(bearer(r.bupati)).send({ note: 'Diganti instruksi baru' }).expect(200);
+  });
+
   it('imports budget absorption: a bad row is reported, the rest imported; the board names the indicator', async () => {
     const admin = await token({ role: 'admin', username: 'admin' });
     const officer = await token({ role: 'officer', unitCode: 'DLH' });
@@ -245,6 +269,19 @@ describe('ikp service', () => {
     const missing = await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('unit_code,month,pagu\nDLH,2026-03,1'), 'x.csv').expect(400);
     expect(missing.body.errors[0].reasons[0]).toMatch(/rencana, realisasi/);
     await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('%PDF-1.4 bukan lembar kerja'), 'x.pdf').expect(400);
+    const tooMany = ['unit_code,month,pagu,rencana,realisasi', ...Array.from({ length: 101 }, () => 'DLH,2026-04,10,1,1')].join('\n');
+    expect((await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from(tooMany), 'x.csv').expect(400)).body.errors[0].reasons[0]).toMatch(/paling banyak 100/);
+    await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.alloc(1024 * 1024 + 1, 0x41), 'x.csv').expect(413);
+    // The same export as XLSX, with a typed date cell and numbers: read the same way.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Realisasi');
+    ws.addRow(['unit_code', 'bulan', 'pagu', 'rencana', 'realisasi']);
+    ws.addRow(['DISDIK', new Date(Date.UTC(2026, 1, 1)), 2_000_000_000, 300_000_000, 150_000_000]);
+    ws.getCell('B2').numFmt = 'yyyy-mm-dd';
+    ws.addRow(['DISDIK', 'Februari 2026', -5, 0, 0]);
+    const xlsxReport = (await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'realisasi.xlsx').expect(200)).body;
+    expect(xlsxReport).toMatchObject({ format: 'xlsx', rows: 2, imported: 1, rejected: [{ row: 3, field: 'pagu' }] });
+    expect((await http().get('/api/v1/ikp/budget?period=2026-02').set(bearer(officer)).expect(200)).body.items).toEqual([expect.objectContaining({ unitCode: 'DISDIK', planPercent: 15, realisationPercent: 7.5, achievement: 50 })]);
 
     const budget = (await http().get(`/api/v1/ikp/budget?period=${PERIOD}`).set(bearer(officer)).expect(200)).body;
     expect(budget.items.map((b: { unitCode: string; achievement: number }) => [b.unitCode, b.achievement])).toEqual([['DISDIK', 100], ['DLH', 50]]);

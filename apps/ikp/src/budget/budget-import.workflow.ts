@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
@@ -37,6 +37,10 @@ export class BudgetImportWorkflow {
   ) {}
 
   async importFile(file: Buffer, fileName: string | null, user: AuthPrincipal): Promise<BudgetImportReport> {
+    if (file.length > this.config.IKP_BUDGET_MAX_FILE_MB * 1024 * 1024) {
+      const message = `Berkas melebihi batas ${this.config.IKP_BUDGET_MAX_FILE_MB} MB.`;
+      throw new HttpException({ statusCode: 413, error: 'FILE_TOO_LARGE', message, errors: [{ field: 'file', reasons: [message] }] }, 413);
+    }
     let sheet: Awaited<ReturnType<typeof readExportSheet>>;
     try {
       sheet = await readExportSheet(file);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Pu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
+import { CurrentUser, Roles, UnitScopedParam, type AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { IKP_INDICATORS, isPeriod, periodOf, type IkpIndicator } from '@bekasi/ikp-domain';
 import { IkpPolicyWorkflow } from '../policy/ikp-policy.workflow';
@@ -89,6 +89,8 @@ export class IkpHttpController {
 
   @Get('units/:unitCode')
   @Roles(...STAFF)
+  // The negotiation history is the unit's and its leadership's (docs/security.md): another unit sees 404.
+  @UnitScopedParam('unitCode')
   @ApiOperation({ summary: "A unit's indicators, targets, score and the history of its target proposals" })
   unit(@Param('unitCode') unitCode: string, @Query() query: PeriodQuery) {
     return this.targets.unit(unitCode, query.period ?? periodOf(this.clock.now()));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { scopeIncludes, unitScopeOf, type AuthPrincipal, type UnitScope } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import {
@@ -62,12 +62,14 @@ export class InstructionWorkflow {
     return this.view(s, user);
   }
 
-  async command(id: string, command: InstructionCommand, user: AuthPrincipal): Promise<InstructionView> {
+  /** `precheck` runs inside the transaction before the decision: checks that need the database (evidence files exist). */
+  async command(id: string, command: InstructionCommand, user: AuthPrincipal, precheck?: (tx: EntityManager) => Promise<void>): Promise<InstructionView> {
     const scope = await this.scopeOf(user);
     const stored = await this.dataSource.transaction(async (tx) => {
       const repo = new InstructionRepository(tx);
       const current = await repo.find(id, true);
       if (!current || !scopeIncludes(scope, current.unitCode)) throw notFound();
+      await precheck?.(tx);
       const decision = decideInstruction(current, command, actorOf(user), this.clock.now(), this.rules);
       if (!decision.ok) throw refusalException(decision.refusal);
       await repo.update(decision.snapshot);

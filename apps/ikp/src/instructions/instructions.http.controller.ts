@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
 import {
   CancelInstructionRequest,
@@ -11,6 +12,7 @@ import {
   ReportRealisationRequest,
   VerifyRealisationRequest,
 } from './instruction.request.dto';
+import { InstructionEvidence } from './instruction-evidence';
 import { InstructionWorkflow } from './instruction.workflow';
 
 const uuid = () => new ParseUUIDPipe();
@@ -21,7 +23,7 @@ const STAFF = ['admin', 'officer', 'unit_head', 'asda', 'sekda', 'bupati'] as co
 @ApiBearerAuth()
 @Controller('api/v1/ikp/instructions')
 export class InstructionsHttpController {
-  constructor(private readonly instructions: InstructionWorkflow) {}
+  constructor(private readonly instructions: InstructionWorkflow, private readonly evidence: InstructionEvidence) {}
 
   @Post()
   @Roles('sekda', 'bupati')
@@ -58,7 +60,28 @@ export class InstructionsHttpController {
   @ApiOperation({ summary: 'The unit reports realisation of a target to date, with evidence; it counts once verified' })
   report(@Param('id', uuid()) id: string, @Param('indicatorId', uuid()) targetId: string, @Body() body: ReportRealisationRequest, @CurrentUser() user: AuthPrincipal) {
     const evidence = body.evidence.map((e) => ({ fileId: e.fileId ?? null, reference: e.reference ?? null, label: e.label }));
-    return this.instructions.command(id, { type: 'report_realisation', realisationId: randomUUID(), targetId, value: body.value, note: body.note, evidence }, user);
+    const fileIds = evidence.flatMap((e) => (e.fileId ? [e.fileId] : []));
+    return this.instructions.command(id, { type: 'report_realisation', realisationId: randomUUID(), targetId, value: body.value, note: body.note, evidence }, user, (tx) =>
+      this.evidence.assertUploadedFor(tx, id, fileIds),
+    );
+  }
+
+  @Post(':id/evidence')
+  @Roles('officer', 'unit_head')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'The instructed unit uploads an evidence file (JPEG, PNG or PDF, told by content; photo metadata removed); cite its fileId in a realisation' })
+  upload(@Param('id', uuid()) id: string, @UploadedFile() file: { buffer: Buffer; originalname?: string } | undefined, @CurrentUser() user: AuthPrincipal) {
+    return this.evidence.upload(id, file, user);
+  }
+
+  @Get(':id/evidence/:fileId')
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'An evidence file of an instruction, for whoever may see the instruction' })
+  async download(@Param('id', uuid()) id: string, @Param('fileId', uuid()) fileId: string, @CurrentUser() user: AuthPrincipal) {
+    const { file, bytes } = await this.evidence.download(id, fileId, user);
+    return new StreamableFile(bytes, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"`, length: bytes.length });
   }
 
   @Post(':id/realisations/:realisationId/verification')
