@@ -11,6 +11,7 @@ import { ImportExportHttpController } from './import-export/import-export.http.c
 import { ImportExportService } from './import-export/import-export.service';
 import { IntakeConfig } from './intake.config';
 import { CreateLaporConnectorTables1764900000000, LaporConnectorModule } from './lapor-connector/lapor-connector.module';
+import { CreateReporterNotices1764900000001, ReporterNoticesModule } from './reporter-notices/reporter-notices.module';
 import { LaporApiClient } from './lapor-poll/lapor-api.client';
 import { LAPOR_POLLER_HOOKS, LaporPoller, type LaporPollerHooks } from './lapor-poll/lapor-poller';
 import { ComplaintEntity } from './persistence/complaint.entity';
@@ -41,10 +42,11 @@ export class AppModule {
           configValues: config,
           clock: options.clock,
           entities: [ComplaintEntity, LaporPollCursorEntity, ImportRunEntity],
-          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000, CreateLaporConnectorTables1764900000000],
+          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000, CreateLaporConnectorTables1764900000000, CreateReporterNotices1764900000001],
         }),
         MessagingModule,
         LaporConnectorModule.forRoot(config),
+        ReporterNoticesModule,
         AuthModule.forRoot({ config }),
         // In-memory counters: intake runs as one instance; behind several, give the throttler Redis storage.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),

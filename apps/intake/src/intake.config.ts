@@ -108,6 +108,20 @@ export class IntakeConfig extends ServiceConfig {
   @Transform(trim) @IsString()
   REPORTER_KEY_SECRET_FILE = '.run/keys/reporter-key.secret';
 
+  /** WhatsApp/SMS gateway that relays status updates to reporters of those channels (POST JSON); off when unset. */
+  @IsOptional() @Transform(trim) @Matches(/^https?:\/\/.+/, { message: 'REPORTER_NOTICE_WEBHOOK_URL must be an http(s):// URL' })
+  REPORTER_NOTICE_WEBHOOK_URL?: string;
+
+  @IsOptional() @Transform(trim) @IsString()
+  REPORTER_NOTICE_WEBHOOK_TOKEN?: string;
+
+  /** SMTP server for status updates to reporters who gave an e-mail address, e.g. smtp://mail.bekasikab.go.id:587; off when unset. */
+  @IsOptional() @Transform(trim) @Matches(/^smtps?:\/\/.+/, { message: 'REPORTER_NOTICE_SMTP_URL must be an smtp:// or smtps:// URL' })
+  REPORTER_NOTICE_SMTP_URL?: string;
+
+  @Transform(trim) @IsString()
+  REPORTER_NOTICE_EMAIL_FROM = 'LAPOR! Kabupaten Bekasi <no-reply@bekasikab.go.id>';
+
   /** Evidence files (read here to go to LAPOR! with the tindak lanjut): the same store desk writes to. */
   @Transform(trim) @IsString() @MinLength(1)
   FILE_STORE_URL = '.run/files';
