@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SlaReminder } from '@bekasi/contracts';
 import { schemaOfManager } from '@bekasi/messaging';
-import type { AuthPrincipal } from '@bekasi/auth';
+import type { AlertScope } from '@bekasi/escalation-domain';
 
 export interface ReminderView {
   id: string;
@@ -42,10 +42,10 @@ export class DeadlineReminders {
     await tx.query(`UPDATE "${schemaOfManager(tx)}"."reminders" SET open = false WHERE ticket_id = $1 AND open ${kind}`, params);
   }
 
-  /** Open reminders naming the caller's role, for the caller's unit (the admin's: every unit). */
-  async openFor(db: EntityManager, user: AuthPrincipal): Promise<ReminderView[]> {
-    const params: unknown[] = [JSON.stringify([user.role])];
-    const unit = user.role === 'admin' ? '' : `AND unit_code = $${params.push(user.unitCode ?? '')}`;
+  /** Open reminders naming the caller's role, over the units the caller may see (the domain's one scope). */
+  async openFor(db: EntityManager, role: string, scope: AlertScope): Promise<ReminderView[]> {
+    const params: unknown[] = [JSON.stringify([role])];
+    const unit = scope.allUnits ? '' : `AND unit_code = ANY($${params.push(scope.unitCodes)}::text[])`;
     return db.query(
       `SELECT id, ticket_id AS "ticketId", unit_code AS "unitCode", deadline_kind AS "deadlineKind", deadline_at AS "deadlineAt", fraction, roles, reminded_at AS "remindedAt"
        FROM "${schemaOfManager(db)}"."reminders" WHERE open AND roles @> $1::jsonb ${unit} ORDER BY deadline_at LIMIT 200`,

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@bekasi/clock';
 import { EscalationAcknowledgedV1 } from '@bekasi/contracts';
 import { alertScopeOf, decideAcknowledgement, inboxOf, type AlertReader, type LadderRole } from '@bekasi/escalation-domain';
 import { OutboxRelay, OutboxWriter } from '@bekasi/messaging';
+import { DeadlineReminders } from './deadline-reminders';
 import { EscalationCaseRepository, type StepFilter, type StepRow } from '../persistence/escalation-case.repository';
 import { RegistryUnitGroups } from '../units/unit-groups';
 
@@ -19,6 +20,7 @@ export class EscalationAlertsWorkflow {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly groups: RegistryUnitGroups,
+    private readonly deadlineReminders: DeadlineReminders,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,6 +31,11 @@ export class EscalationAlertsWorkflow {
   async inbox(user: AuthPrincipal): Promise<StepRow[]> {
     const filter = inboxOf(readerOf(user), this.groups);
     return filter ? new EscalationCaseRepository(this.dataSource.manager).inbox(filter) : [];
+  }
+
+  /** Deadline reminders (50 %, 80 %) naming the caller's role, within the caller's scope. */
+  reminders(user: AuthPrincipal) {
+    return this.deadlineReminders.openFor(this.dataSource.manager, user.role, alertScopeOf(readerOf(user), this.groups));
   }
 
   async acknowledge(id: string, user: AuthPrincipal): Promise<StepRow> {

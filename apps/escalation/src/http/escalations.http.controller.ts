@@ -2,11 +2,9 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { CurrentUser, type AuthPrincipal } from '@bekasi/auth';
 import { PageQuery } from '@bekasi/platform';
 import { EscalationAlertsWorkflow } from '../alerts/escalation-alerts.workflow';
-import { DeadlineReminders } from '../alerts/deadline-reminders';
 
 export class EscalationsQuery extends PageQuery {
   @IsOptional() @IsIn(['pending', 'raised', 'cancelled'], { message: 'state harus salah satu dari pending, raised, cancelled' })
@@ -24,11 +22,7 @@ export class EscalationsQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('api/v1/escalations')
 export class EscalationsHttpController {
-  constructor(
-    private readonly alerts: EscalationAlertsWorkflow,
-    private readonly reminders: DeadlineReminders,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly alerts: EscalationAlertsWorkflow) {}
 
   @Get()
   @ApiOperation({ summary: 'Escalations the caller may see (own unit, own Asda group, or all), newest first' })
@@ -46,7 +40,7 @@ export class EscalationsHttpController {
   @Get('reminders')
   @ApiOperation({ summary: 'Open reminders of deadlines coming up (50 %, 80 %) addressed to the caller\'s role and unit' })
   async remindersOfMe(@CurrentUser() user: AuthPrincipal) {
-    return { items: await this.reminders.openFor(this.dataSource.manager, user) };
+    return { items: await this.alerts.reminders(user) };
   }
 
   @Post(':id/acknowledge')
