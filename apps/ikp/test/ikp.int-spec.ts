@@ -308,6 +308,7 @@ describe('ikp service', () => {
     const officer = await token({ role: 'officer', unitCode: 'DINSOS' });
     clock.set(new Date('2026-04-01T08:00:00+07:00'));
     await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set(bearer(officer)).expect(403);
+    expect((await http().post('/api/v1/ikp/periods/2026-05/publish').set(bearer(sekda)).expect(400)).body.errors[0].field).toBe('period');
     const closed = (await http().post(`/api/v1/ikp/periods/${PERIOD}/publish`).set(bearer(sekda)).expect(200)).body;
     const measured = closed.items.filter((i: { score: number | null }) => i.score !== null).map((i: { unitCode: string }) => i.unitCode).sort();
     expect(measured).toEqual(['BPBD', 'DINSOS', 'DISDIK', 'DLH', 'DP3A']);

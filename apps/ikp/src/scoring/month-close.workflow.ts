@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { IkpScorePublishedV1 } from '@bekasi/contracts';
+import { mayClose } from '@bekasi/ikp-domain';
 import { OutboxRelay, OutboxWriter } from '@bekasi/messaging';
+import { invalid } from '../http/ikp-refusal';
 import { MonthSnapshotRepository } from '../persistence/month-snapshot.repository';
 import { IkpBoard, type Board } from './ikp-board';
 
@@ -22,6 +24,7 @@ export class MonthCloseWorkflow {
   ) {}
 
   async close(period: string, by: string): Promise<Board & { published: number }> {
+    if (!mayClose(period, this.clock.now())) throw invalid('period', 'bulan yang belum dimulai tidak dapat ditutup');
     const result = await this.dataSource.transaction(async (tx) => {
       const snapshots = new MonthSnapshotRepository(tx);
       // One closer at a time per month; the loser reads the winner's snapshot.

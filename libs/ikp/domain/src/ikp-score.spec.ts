@@ -1,4 +1,4 @@
-import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, nextPeriod, periodBounds, periodOf, periodsEndingWith, previousPeriod, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
+import { DEFAULT_IKP_POLICY, EMPTY_TALLY, ikpScore, indicatorValues, isPeriod, mayClose, nextPeriod, periodBounds, periodOf, periodsEndingWith, previousPeriod, rankByScore, zoneOf, type UnitPeriodTally } from './ikp-score';
 
 const tally = (t: Partial<UnitPeriodTally>): UnitPeriodTally => ({ ...EMPTY_TALLY, ...t });
 
@@ -89,5 +89,7 @@ describe('month arithmetic', () => {
     expect(periodBounds('2026-12')).toEqual({ from: new Date('2026-11-30T17:00:00Z'), until: new Date('2026-12-31T17:00:00Z') });
     expect(periodsEndingWith('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(nextPeriod('2026-12')).toBe('2027-01');
+    const now = new Date('2026-03-31T17:30:00Z'); // 1 April 00:30 in Jakarta
+    expect([mayClose('2026-03', now), mayClose('2026-04', now), mayClose('2026-05', now), mayClose('2026-4', now)]).toEqual([true, true, false, false]);
   });
 });

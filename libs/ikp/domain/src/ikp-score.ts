@@ -185,3 +185,11 @@ export function periodsEndingWith(period: string, count: number): string[] {
 export function periodBounds(period: string): { from: Date; until: Date } {
   return { from: jakartaInstant(`${period}-01T00:00:00`), until: jakartaInstant(`${nextPeriod(period)}-01T00:00:00`) };
 }
+
+/**
+ * A month may be closed once it has begun: the service closes a month by itself once it is over,
+ * and the Sekda may close the running month early by hand (what is frozen is what was known).
+ */
+export function mayClose(period: string, now: Date): boolean {
+  return isPeriod(period) && period <= periodOf(now);
+}
