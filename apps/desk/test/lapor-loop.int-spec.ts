@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ComplaintReceivedV1, LaporUpdateReceivedV1, type ComplaintReceived } from '@bekasi/contracts';
-import { hasExif, jpegWithGps } from '@bekasi/file-store';
-import { waitFor } from '@bekasi/testing';
+import { hasExif, jpegWithGps, pngWithExif } from '@bekasi/file-store';
+import { testReporterKey, waitFor } from '@bekasi/testing';
 import { DeskTestApp } from './desk-test-app';
 
 describe('desk: evidence files, LAPOR! origin and updates, canned replies', () => {
@@ -97,6 +97,24 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
       .send({ version: other.snapshot.version, answer: 'Jawaban lain', fileIds: [pdf.body.fileId] }).expect(422);
     await request(t.http).post(`/api/v1/tickets/${other.snapshot.id}/answers`).set('authorization', await as('officer.dinsos'))
       .send({ version: other.snapshot.version, answer: 'Jawaban lain', fileIds: ['bukan-uuid'] }).expect(400);
+  });
+
+  it('lets the reporter attach their own photos (stripped for a Rahasia report) to a reply, and not the unit\'s files', async () => {
+    const ticket = await t.ticketIn('waiting_reporter', 'DINSOS', { pausedFrom: 'in_progress', pausedAt: new Date() });
+    await t.db.query(`UPDATE "${t.infra.schema}"."tickets" SET "confidential" = true WHERE "id" = $1`, [ticket.snapshot.id]);
+    const trackingId = ticket.complaint.trackingId;
+    const key = testReporterKey(trackingId);
+    const reporterUpload = (bytes: Buffer, name: string, k = key) =>
+      request(t.http).post(`/api/v1/reporter/tickets/${trackingId}/files`).set('x-reporter-key', k).attach('file', bytes, name);
+    const photo = await reporterUpload(pngWithExif(), 'lokasi.png').expect(201);
+    expect(photo.body).toMatchObject({ contentType: 'image/png', metadataStripped: true });
+    await reporterUpload(pngWithExif(), 'lokasi.png', testReporterKey('BKS-lain')).expect(404);
+    const officers = await upload(ticket.snapshot.id, await as('officer.dinsos'), Buffer.from('%PDF-1.4'), 'internal.pdf').expect(201);
+    await request(t.http).post(`/api/v1/reporter/tickets/${trackingId}/replies`).set('x-reporter-key', key).send({ message: 'Ini lokasinya', fileIds: [officers.body.fileId] }).expect(422);
+    await request(t.http).post(`/api/v1/reporter/tickets/${trackingId}/replies`).set('x-reporter-key', key).send({ message: 'Ini lokasinya', fileIds: [photo.body.fileId] }).expect(200);
+    const detail = await request(t.http).get(`/api/v1/tickets/${ticket.snapshot.id}`).set('authorization', await as('officer.dinsos')).expect(200);
+    const reply = detail.body.history.find((h: { action: string }) => h.action === 'reporter_reply');
+    expect(reply.attachments).toEqual([expect.objectContaining({ fileId: photo.body.fileId, fileName: 'lokasi.png' })]);
   });
 
   it('shows where a ticket came from, and enters a reply and a status change made on LAPOR! once each', async () => {

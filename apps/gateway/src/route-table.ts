@@ -18,6 +18,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { prefix: '/api/v1/tickets', upstream: 'desk', access: 'user' },
   { prefix: '/api/v1/users', upstream: 'desk', access: 'user' },
   { prefix: '/api/v1/units', upstream: 'desk', access: 'user' },
+  { prefix: '/api/v1/canned-replies', upstream: 'desk', access: 'user' },
+  // Evidence files by short-lived signed link (the signature is the capability; desk checks it).
+  { prefix: '/api/v1/files', upstream: 'desk', access: 'public' },
   { prefix: '/api/v1/intake/complaints', upstream: 'intake', access: 'public' },
   { prefix: '/api/v1/intake', upstream: 'intake', access: 'admin' },
   { prefix: '/api/v1/routing', upstream: 'routing', access: 'admin' },

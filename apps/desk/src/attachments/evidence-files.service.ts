@@ -106,12 +106,16 @@ export class EvidenceFiles {
     return { fileId, ticketId: record.snapshot.id, storageKey, fileName, contentType, sizeBytes: bytes.length, sha256, metadataStripped: hidden && contentType !== 'application/pdf', attachedAtVersion: null };
   }
 
-  /** The files named, all of this ticket and not yet attached to an answer or reply; otherwise 422 naming the field. */
-  async forAttachment(tx: EntityManager, ticketId: string, fileIds: readonly string[]): Promise<StoredFile[]> {
+  /**
+   * The files named, all of this ticket, not yet attached to an answer or reply, and uploaded by the
+   * same side (staff attach staff's files, the reporter the reporter's); otherwise 422 naming the field.
+   */
+  async forAttachment(tx: EntityManager, ticketId: string, fileIds: readonly string[], by: 'staff' | 'reporter'): Promise<StoredFile[]> {
     if (fileIds.length === 0) return [];
     const rows = await tx.query(
-      `SELECT * FROM "${schemaOfManager(tx)}"."ticket_files" WHERE "ticket_id" = $1 AND "id" = ANY($2::uuid[]) AND "attached_at_version" IS NULL FOR UPDATE`,
-      [ticketId, [...new Set(fileIds)]],
+      `SELECT * FROM "${schemaOfManager(tx)}"."ticket_files" WHERE "ticket_id" = $1 AND "id" = ANY($2::uuid[]) AND "attached_at_version" IS NULL
+         AND ("uploaded_by_role" = 'reporter') = $3 FOR UPDATE`,
+      [ticketId, [...new Set(fileIds)], by === 'reporter'],
     );
     if (rows.length !== new Set(fileIds).size) {
       throw new DeskRefusal(422, 'FILE_NOT_ATTACHABLE', 'Lampiran tidak ditemukan pada laporan ini atau sudah dipakai.', { field: 'fileIds' });
@@ -121,10 +125,10 @@ export class EvidenceFiles {
   }
 
   /** The workflow's hook that attaches `fileIds` (uploaded to the ticket, not yet used) to the command's audit entry and event. */
-  attaching(fileIds: readonly string[] | undefined): CommandOptions['evidence'] {
+  attaching(fileIds: readonly string[] | undefined, by: 'staff' | 'reporter' = 'staff'): CommandOptions['evidence'] {
     if (!fileIds?.length) return undefined;
     return async (tx, ticket) => {
-      const files = await this.forAttachment(tx, ticket.snapshot.id, fileIds);
+      const files = await this.forAttachment(tx, ticket.snapshot.id, fileIds, by);
       return {
         attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, url: null, fileId: f.fileId })),
         files: files.map((f) => ({ fileId: f.fileId, storageKey: f.storageKey, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.sizeBytes, sha256: f.sha256 })),

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@bekasi/auth';
 import type { ReporterTicketView } from '@bekasi/desk-client';
 import { ReporterCloseDto, ReporterRatingDto, ReporterReopenDto, ReporterReplyDto, ReporterWithdrawDto } from '../tickets/ticket-commands.request.dto';
+import { EvidenceFiles } from '../attachments/evidence-files.service';
 import { TicketWorkflow } from '../tickets/ticket-workflow.service';
 import { REPORTER_KEY_HEADER, ReporterKeyGuard } from './reporter-key.guard';
 
@@ -17,12 +18,12 @@ import { REPORTER_KEY_HEADER, ReporterKeyGuard } from './reporter-key.guard';
 @UseGuards(ReporterKeyGuard)
 @Controller('api/v1/reporter/tickets/:trackingId')
 export class ReporterHttpController {
-  constructor(private readonly workflow: TicketWorkflow) {}
+  constructor(private readonly workflow: TicketWorkflow, private readonly evidence: EvidenceFiles) {}
 
   @Post('replies') @HttpCode(200)
   @ApiOperation({ summary: "The reporter's reply (resumes a ticket waiting for information)" })
   reply(@Param('trackingId') trackingId: string, @Body() body: ReporterReplyDto): Promise<ReporterTicketView> {
-    return this.workflow.reporterCommand(trackingId, { type: 'reporter_reply', message: body.message });
+    return this.workflow.reporterCommand(trackingId, { type: 'reporter_reply', message: body.message }, { evidence: this.evidence.attaching(body.fileIds, 'reporter') });
   }
 
   @Post('ratings') @HttpCode(200)

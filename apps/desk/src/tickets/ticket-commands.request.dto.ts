@@ -106,6 +106,9 @@ export class InboxQueryDto {
 export class ReporterReplyDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(10000)
   message!: string;
+  @ApiPropertyOptional({ description: 'Evidence files the reporter uploaded (POST /reporter/tickets/:trackingId/files) to attach', type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsUUID('all', { each: true, message: 'fileIds harus berisi id berkas (UUID)' })
+  fileIds?: string[];
 }
 
 export class ReporterRatingDto {

@@ -80,12 +80,12 @@ export class TicketWorkflow {
   }
 
   /** The reporter's channel names the ticket by its tracking id and acts on its current version. */
-  async reporterCommand(trackingId: string, command: TicketCommand): Promise<ReporterTicketView> {
+  async reporterCommand(trackingId: string, command: TicketCommand, options: Pick<CommandOptions, 'evidence'> = {}): Promise<ReporterTicketView> {
     const reporter = { role: 'reporter' as const, userId: 'reporter-channel' };
     const decision = await this.dataSource.transaction(async (tx) => {
       const record = await new TicketRepository(tx).findByTrackingId(trackingId, true);
       if (!record) throw DeskRefusal.notFound();
-      return this.apply(tx, record, command, reporter, { expectedVersion: null });
+      return this.apply(tx, record, command, reporter, { expectedVersion: null, ...options });
     });
     this.relay.nudge();
     // The channel relays to a citizen: the status only, never the unit's notes or history.
