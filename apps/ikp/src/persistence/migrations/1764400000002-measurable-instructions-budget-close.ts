@@ -21,17 +21,18 @@ export class MeasurableInstructionsBudgetClose1764400000002 implements Migration
     // Instructions of the old shape (a text target, a progress percentage the unit set itself)
     // become one target of 100 percent; a self-declared "done" becomes a report awaiting
     // verification, since only verified realisation counts now.
-    await queryRunner.query(`UPDATE "${s}"."instructions" SET
+    await queryRunner.query(`UPDATE "${s}"."instructions" i SET
       negotiation_ends_at = issued_at,
       cancelled_at = CASE WHEN state = 'cancelled' THEN issued_at END,
       targets = jsonb_build_array(jsonb_build_object('id', id::text, 'name', target, 'unitOfMeasure', 'persen', 'period', to_char(due_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM'),
         'dueAt', due_at, 'originalTarget', 100, 'target', 100)),
       realisations = CASE WHEN progress > 0 THEN jsonb_build_array(jsonb_build_object('id', gen_random_uuid()::text, 'targetId', id::text, 'value', progress,
         'note', 'Kemajuan yang dilaporkan sebelum verifikasi berlaku', 'evidence', jsonb_build_array(jsonb_build_object('fileId', NULL, 'reference', 'laporan lama', 'label', 'Laporan kemajuan')),
-        'state', 'submitted', 'reportedBy', issued_by, 'reportedAt', COALESCE(completed_at, issued_at), 'verifiedBy', NULL, 'verifiedAt', NULL, 'verificationNote', NULL)) ELSE '[]'::jsonb END,
+        'state', 'submitted',
+        'reportedBy', COALESCE((SELECT u."by" FROM "${s}"."instruction_updates" u WHERE u.instruction_id = i.id ORDER BY u.seq DESC LIMIT 1), issued_by), 'reportedAt', COALESCE(completed_at, issued_at), 'verifiedBy', NULL, 'verifiedAt', NULL, 'verificationNote', NULL)) ELSE '[]'::jsonb END,
       periods = ARRAY[to_char(due_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM')]`);
     await queryRunner.query(`ALTER TABLE "${s}"."instructions" DROP CONSTRAINT IF EXISTS "instructions_state_check"`);
-    await queryRunner.query(`UPDATE "${s}"."instructions" SET state = 'active' WHERE state = 'done'`);
+    await queryRunner.query(`UPDATE "${s}"."instructions" i SET state = 'active' WHERE state = 'done'`);
     await queryRunner.query(`ALTER TABLE "${s}"."instructions" ADD CONSTRAINT "instructions_state_check" CHECK ("state" IN ('active', 'cancelled'))`);
     await queryRunner.query(`ALTER TABLE "${s}"."instructions" DROP COLUMN "target", DROP COLUMN "progress", DROP COLUMN "completed_at", ALTER COLUMN "negotiation_ends_at" SET NOT NULL`);
     await queryRunner.query(`CREATE INDEX "instructions_periods" ON "${s}"."instructions" USING GIN ("periods")`);
