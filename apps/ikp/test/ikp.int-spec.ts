@@ -355,7 +355,13 @@ describe('ikp service', () => {
     expect(figures.board).toEqual(boardFigures);
     expect(figures.instructions.overdue.map((l: { unitCode: string; achievement: number }) => [l.unitCode, l.achievement])).toEqual([['DP3A', 90]]);
     expect(figures.instructions.achieved.map((l: { unitCode: string }) => l.unitCode).sort()).toEqual(['BPBD', 'DISDIK']);
-    expect(figures.negotiations.map((n: { unitCode: string; state: string }) => [n.unitCode, n.state]).sort()).toEqual([['BPBD', 'approved'], ['DISDIK', 'approved'], ['DP3A', 'rejected']]);
+    expect(figures.negotiations.map((n: { unitCode: string; indicator: string; state: string }) => [n.unitCode, n.indicator, n.state])).toEqual([
+      ['DP3A', 'Kasus kekerasan anak ditangani tuntas', 'rejected'],
+      ['DISDIK', 'Kasus kekerasan anak ditangani tuntas', 'approved'],
+      ['BPBD', 'Kasus kekerasan anak ditangani tuntas', 'approved'],
+      ['DLH', 'Kepuasan pelapor', 'rejected'],
+      ['DLH', 'Tanggapan tepat waktu', 'approved'],
+    ]);
     expect(figures.overdueComplaints).toEqual([expect.objectContaining({ unitCode: 'DLH', trackingId: 'BKS-2026-000100', deadlineKind: 'first-response' })]);
     expect(figures.trends.periods).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
 

@@ -68,4 +68,13 @@ export class UnitTargetRepository {
       [unitCode, period],
     );
   }
+
+  /** Every decided proposal of a month, all units (the Rapim pack). */
+  decidedOfPeriod(period: string): Promise<Array<{ unitCode: string; indicator: IkpIndicator; currentTarget: number; proposedTarget: number; reason: string; state: 'approved' | 'rejected'; decidedBy: string; decidedAt: Date }>> {
+    return this.db.query(
+      `SELECT unit_code AS "unitCode", indicator, current_target AS "currentTarget", proposed_target AS "proposedTarget", reason, state, decided_by AS "decidedBy", decided_at AS "decidedAt"
+       FROM "${this.s}"."target_proposals" WHERE period = $1 AND state <> 'proposed' ORDER BY unit_code, seq`,
+      [period],
+    );
+  }
 }

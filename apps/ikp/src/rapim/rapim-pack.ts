@@ -15,6 +15,7 @@ import {
 import { BudgetRepository } from '../persistence/budget.repository';
 import { IkpFactsRepository } from '../persistence/ikp-facts.repository';
 import { InstructionRepository } from '../persistence/instruction.repository';
+import { UnitTargetRepository } from '../persistence/unit-target.repository';
 import { IkpBoard, type Board } from '../scoring/ikp-board';
 import { UnitRegistry } from '../units/unit-registry';
 
@@ -94,7 +95,7 @@ export class RapimPackAssembler {
           };
         }),
     );
-    const negotiations = instructions.flatMap((s) =>
+    const instructionNegotiations = instructions.flatMap((s) =>
       s.proposals
         .filter((p) => p.state !== 'proposed')
         .map((p) => ({
@@ -103,6 +104,14 @@ export class RapimPackAssembler {
           decidedBy: p.decidedBy, decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
         })),
     );
+
+    // The complaint-handling targets are negotiated too (with the Sekda), beside the instructions' ones.
+    const indicatorNegotiations = (await new UnitTargetRepository(db).decidedOfPeriod(period)).map((p) => ({
+      unitCode: p.unitCode, unitName: nameOf(p.unitCode), instruction: 'Indikator penanganan pengaduan', indicator: board.policy.indicators[p.indicator]?.label.id ?? p.indicator,
+      currentTarget: p.currentTarget, proposedTarget: p.proposedTarget, reason: p.reason, state: p.state, stateLabel: PROPOSAL_LABELS[p.state].id,
+      decidedBy: p.decidedBy, decidedAt: new Date(p.decidedAt).toISOString(),
+    }));
+    const negotiations = [...instructionNegotiations, ...indicatorNegotiations];
 
     const yearEndTarget = board.policy.budget.yearEndTarget;
     const budget = (await new BudgetRepository(db).ofPeriod(period)).map((b) => ({

@@ -216,7 +216,7 @@ function instructionSection(doc: Doc, pack: RapimPack): void {
 
 function negotiationSection(doc: Doc, pack: RapimPack): void {
   sectionTitle(doc, '5. Dialog kinerja: usulan target yang diputuskan');
-  if (pack.negotiations.length === 0) return empty(doc, 'Tidak ada usulan target yang diputuskan untuk instruksi bulan ini.');
+  if (pack.negotiations.length === 0) return empty(doc, 'Tidak ada usulan target yang diputuskan bulan ini.');
   table(
     doc,
     [
