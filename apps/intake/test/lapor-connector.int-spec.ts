@@ -190,6 +190,22 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
     await http.get('/api/v1/intake/lapor-connector/actions').expect(401);
   }, 60_000);
 
+  it('lists the tickets whose LAPOR! status differs from ours, with what is done about each', async () => {
+    const [closed, refused] = await laporComplaints();
+    const http = request(app.getHttpServer());
+    const check = async () => (await http.post('/api/v1/intake/lapor-connector/drift/check').set('authorization', admin()).expect(200)).body.items as { ticketId: string; ourStatus: string; laporStatus: string; resolution: string }[];
+    const first = await check();
+    // Closed on both sides: no difference. The refused closure still waits in the queue: LAPOR! is behind, and knows why.
+    expect(first.find((d) => d.ticketId === closed.id)).toBeUndefined();
+    expect(first.find((d) => d.ticketId === refused.id)).toMatchObject({ ourStatus: 'Ditutup oleh Admin', laporStatus: 'Ditindaklanjuti', resolution: 'in_queue' });
+    // LAPOR!'s admin archives a ticket we closed: not ours to overrule, listed for the admin.
+    await simJson('POST', `/admin/reports/${closed.external_id}/status`, { status: 'Diarsipkan oleh Admin' });
+    const second = await check();
+    expect(second.find((d) => d.ticketId === closed.id)).toMatchObject({ ourStatus: 'Ditutup oleh Pelapor', laporStatus: 'Diarsipkan oleh Admin', resolution: 'manual' });
+    const listed = await http.get('/api/v1/intake/lapor-connector/drift').set('authorization', admin()).expect(200);
+    expect(listed.body.items.map((d: { ticketId: string }) => d.ticketId).sort()).toEqual([closed.id, refused.id].sort());
+  }, 60_000);
+
   it('brings a reply, a rating and a status change made on LAPOR! back once each, however often the feed repeats them', async () => {
     const [, , complaint] = await laporComplaints();
     const topic = await new TopicRecorder(infra.kafka, infra.naming.physical(LaporUpdateReceivedV1.topic)).start();
