@@ -112,7 +112,6 @@ function empty(doc: Doc, text: string): void {
 
 function boardSection(doc: Doc, pack: RapimPack): void {
   sectionTitle(doc, `1. Papan IKP ${monthName(pack.period)}`);
-  const budget = pack.board.indicators.find((i) => i.code === 'budget_absorption');
   const items = pack.board.items;
   table(
     doc,
@@ -121,7 +120,7 @@ function boardSection(doc: Doc, pack: RapimPack): void {
       { title: 'Perangkat daerah', width: 200 },
       { title: 'Nilai IKP', width: 45, align: 'right' },
       { title: 'Zona', width: 45, align: 'center' },
-      { title: budget ? budget.label.id : 'Penyerapan anggaran', width: 70, align: 'right' },
+      { title: 'Serapan anggaran', width: 70, align: 'right' },
       { title: 'Catatan', width: 115 },
     ],
     items.map((i) => [
