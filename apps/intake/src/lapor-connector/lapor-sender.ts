@@ -6,6 +6,7 @@ import type { FileStore } from '@bekasi/file-store';
 import type { IntakeConfig } from '../intake.config';
 import { LaporIntegrationClient, laporMessageOf, type LaporAnswer } from './lapor-integration.client';
 import { LaporOutboundRepository, type OutboundActionRow } from './lapor-outbound.repository';
+import { WakeableLoop } from './wakeable-loop';
 
 export const LAPOR_FILE_STORE = Symbol('LAPOR_FILE_STORE');
 
@@ -25,10 +26,17 @@ class LocalRefusal extends Error {}
  */
 @Injectable()
 export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
-  private woken = false;
+  private readonly loop = new WakeableLoop(
+    async () => {
+      const sent = await this.sendRound();
+      await this.updateGauges();
+      return sent > 0 ? 0 : this.config.LAPOR_CONNECTOR_INTERVAL_MS;
+    },
+    (err) => {
+      this.logger.warn({ err: err.message }, 'LAPOR! connector round failed');
+      return this.config.LAPOR_CONNECTOR_INTERVAL_MS;
+    },
+  );
   private readonly shutdown = new AbortController();
 
   constructor(
@@ -45,21 +53,17 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     await this.seedInstansiIds();
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
     this.logger.info({ baseUrl: this.config.LAPOR_CONNECTOR_BASE_URL }, 'LAPOR! connector started');
   }
 
   async beforeApplicationShutdown() {
-    this.running = false;
     this.shutdown.abort();
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   nudge() {
-    this.woken = true;
-    this.wake?.();
+    this.loop.wake();
   }
 
   private async seedInstansiIds() {
@@ -69,30 +73,6 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
     // The admin's later changes win over the configuration: only missing units are seeded.
     for (const [unitCode, instansiId] of Object.entries(mapping)) {
       if (typeof instansiId === 'string' && instansiId.trim()) await repo.setInstansi(unitCode.trim().toUpperCase(), instansiId.trim(), true);
-    }
-  }
-
-  private async run() {
-    while (this.running) {
-      let sent = 0;
-      try {
-        sent = await this.sendRound();
-        await this.updateGauges();
-      } catch (err) {
-        if (this.running) this.logger.warn({ err: (err as Error).message }, 'LAPOR! connector round failed');
-      }
-      if (!this.running) break;
-      if (sent > 0 || this.woken) {
-        this.woken = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.LAPOR_CONNECTOR_INTERVAL_MS);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
     }
   }
 

@@ -8,6 +8,7 @@ import { readLaporUpdate, type LaporUpdateReading } from '@bekasi/intake-domain'
 import type { IntakeConfig } from '../intake.config';
 import { LaporIntegrationClient } from './lapor-integration.client';
 import { LaporOutboundRepository } from './lapor-outbound.repository';
+import { WakeableLoop } from './wakeable-loop';
 
 const FEED = 'lapor-updates';
 const PAGE = 100;
@@ -24,10 +25,20 @@ export type UpdateOutcome = 'announced' | 'repeat' | 'unknown_report' | 'rejecte
  */
 @Injectable()
 export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
   private failures = 0;
+  private readonly loop = new WakeableLoop(
+    async () => {
+      const { hasMore } = await this.pollOnce();
+      this.failures = 0;
+      return hasMore ? 0 : this.config.LAPOR_CONNECTOR_INTERVAL_MS;
+    },
+    (err) => {
+      this.failures++;
+      const delay = Math.min(this.config.LAPOR_CONNECTOR_MAX_BACKOFF_MS, this.config.LAPOR_CONNECTOR_INTERVAL_MS * 2 ** Math.min(this.failures, 10));
+      this.logger.warn({ err: err.message, retryInMs: delay }, 'LAPOR! updates poll failed; backing off');
+      return delay;
+    },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,39 +50,11 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap() {
-    if (!this.client.enabled) return;
-    this.running = true;
-    this.loop = this.run();
+    if (this.client.enabled) this.loop.start();
   }
 
   async beforeApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  private async run() {
-    while (this.running) {
-      let delay = this.config.LAPOR_CONNECTOR_INTERVAL_MS;
-      try {
-        const { hasMore } = await this.pollOnce();
-        this.failures = 0;
-        if (hasMore) delay = 0;
-      } catch (err) {
-        this.failures++;
-        delay = Math.min(this.config.LAPOR_CONNECTOR_MAX_BACKOFF_MS, this.config.LAPOR_CONNECTOR_INTERVAL_MS * 2 ** Math.min(this.failures, 10));
-        this.logger.warn({ err: (err as Error).message, retryInMs: delay }, 'LAPOR! updates poll failed; backing off');
-      }
-      if (delay > 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
+    await this.loop.stop();
   }
 
   /** Reads and commits one page of the updates feed; exposed for tests. */

@@ -7,6 +7,7 @@ import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platfor
 import { UNITS } from '@bekasi/reference-data';
 import { DEFAULT_NOTICE_TEMPLATES, noticeKindOf, noticeRouteOf, renderNotice, retryDelayMs, type NoticeKind, type NoticeTemplate } from '@bekasi/intake-domain';
 import type { IntakeConfig } from '../intake.config';
+import { WakeableLoop } from '../lapor-connector/wakeable-loop';
 
 const notices = counter({ name: 'intake_reporter_notices_total', help: 'Status updates to reporters of other channels, by channel and outcome', labelNames: ['channel', 'outcome'] });
 const unitNames = new Map(UNITS.map((u) => [u.code, u.name]));
@@ -32,9 +33,13 @@ interface NoticeRow {
 @Injectable()
 export class ReporterNotices implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private mailer?: Transporter;
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop = new WakeableLoop(
+    async () => ((await this.sendDue()) > 0 ? 0 : this.config.LAPOR_CONNECTOR_INTERVAL_MS),
+    (err) => {
+      this.logger.warn({ err: err.message }, 'reporter notices round failed');
+      return this.config.LAPOR_CONNECTOR_INTERVAL_MS;
+    },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,15 +62,11 @@ export class ReporterNotices implements OnModuleInit, OnApplicationBootstrap, Be
   }
 
   onApplicationBootstrap() {
-    if (!this.enabled) return;
-    this.running = true;
-    this.loop = this.run();
+    if (this.enabled) this.loop.start();
   }
 
   async beforeApplicationShutdown() {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
     this.mailer?.close();
   }
 
@@ -87,26 +88,7 @@ export class ReporterNotices implements OnModuleInit, OnApplicationBootstrap, Be
       );
       added++;
     }
-    if (added > 0) afterCommit(() => this.wake?.());
-  }
-
-  private async run() {
-    while (this.running) {
-      let sent = 0;
-      try {
-        sent = await this.sendDue();
-      } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'reporter notices round failed');
-      }
-      if (sent > 0 || !this.running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.config.LAPOR_CONNECTOR_INTERVAL_MS);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
+    if (added > 0) afterCommit(() => this.loop.wake());
   }
 
   /** Sends what is due; exposed for tests. */
