@@ -336,6 +336,22 @@ describe('ikp service', () => {
     expect({ ...recomputed, frozen: true, closedAt: snapshot.closedAt }).toEqual({ ...snapshot });
   });
 
+  it('takes a new policy version from the Sekda for a month not yet closed; closed months keep theirs', async () => {
+    const sekda = await token({ role: 'sekda', username: 'sekda' });
+    const admin = await token({ role: 'admin' });
+    const draft = { effectiveFrom: '2026-04', indicators: { budget_absorption: { weight: 0.5 } }, zones: { hijau: 85, kuning: 55 } };
+    await http().post('/api/v1/ikp/policies').set(bearer(admin)).send(draft).expect(403);
+    expect((await http().post('/api/v1/ikp/policies').set(bearer(sekda)).send({ ...draft, effectiveFrom: PERIOD }).expect(400)).body.errors[0].field).toBe('effectiveFrom');
+    const bad = await http().post('/api/v1/ikp/policies').set(bearer(sekda)).send({ ...draft, indicators: { budget_absorption: { weight: 3 } }, zones: { hijau: 40, kuning: 60 } }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['indicators.budget_absorption.weight', 'zones']);
+    const v = (await http().post('/api/v1/ikp/policies').set(bearer(sekda)).send(draft).expect(201)).body;
+    expect(v).toMatchObject({ effectiveFrom: '2026-04', publishedBy: 'sekda', zones: { hijau: 85, kuning: 55 }, indicators: { budget_absorption: { weight: 0.5 } } });
+    const versions = (await http().get('/api/v1/ikp/policies').set(bearer(admin)).expect(200)).body.items.map((p: { version: string }) => p.version);
+    expect(versions).toEqual(['ikp-default-2026', v.version]);
+    expect((await http().get('/api/v1/ikp/scoreboard?period=2026-04').set(bearer(admin)).expect(200)).body.policy).toMatchObject({ version: v.version, zones: { hijau: 85 } });
+    expect((await http().get(`/api/v1/ikp/scoreboard?period=${PERIOD}`).set(bearer(admin)).expect(200)).body.policy.version).toBe('ikp-default-2026');
+  });
+
   it('closes last month by itself once it is over, and only once; an empty month is not frozen', async () => {
     const publisher = app.get(MonthlyIkpPublisher);
     clock.set(new Date('2026-06-01T01:00:00+07:00'));
