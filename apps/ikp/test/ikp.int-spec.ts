@@ -148,6 +148,8 @@ describe('ikp service', () => {
     const unit = (await http().get(`/api/v1/ikp/units/DLH?period=${PERIOD}`).set('authorization', `Bearer ${headDlh}`).expect(200)).body;
     expect(unit.targets.first_response_on_time).toBe(70);
     expect(unit.proposals.map((p: { state: string; decidedBy: string }) => [p.state, p.decidedBy])).toEqual([['rejected', 'sekda'], ['approved', 'sekda']]);
+    expect(unit.proposals.map((p: { stateLabel: { id: string }; indicatorLabel: { id: string } }) => [p.stateLabel.id, p.indicatorLabel.id])).toEqual([['Ditolak', 'Kepuasan pelapor'], ['Disetujui', 'Tanggapan tepat waktu']]);
+    expect(unit.asdaTitle).toMatch(/Asisten/);
 
     // The leadership may also set a target outright.
     await http().put(`/api/v1/ikp/units/DINSOS/targets/${PERIOD}`).set('authorization', `Bearer ${sekda}`).send({ indicator: 'satisfaction', target: 95 }).expect(200);

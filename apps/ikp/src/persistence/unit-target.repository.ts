@@ -60,7 +60,7 @@ export class UnitTargetRepository {
     await this.db.query(`UPDATE "${this.s}"."target_proposals" SET state = $2, decided_by = $3, decided_at = $4, decision_note = $5 WHERE id = $1`, [id, state, by, at, note]);
   }
 
-  proposalsOf(unitCode: string, period: string): Promise<unknown[]> {
+  proposalsOf(unitCode: string, period: string): Promise<Array<{ id: string; indicator: IkpIndicator; state: 'proposed' | 'approved' | 'rejected'; [field: string]: unknown }>> {
     return this.db.query(
       `SELECT id, indicator, current_target AS "currentTarget", proposed_target AS "proposedTarget", reason, state, proposed_by AS "proposedBy",
               proposed_at AS "proposedAt", decided_by AS "decidedBy", decided_at AS "decidedAt", decision_note AS "decisionNote"

@@ -31,6 +31,7 @@ export interface BoardRow {
   unitCode: string;
   unitName: string;
   asda: string;
+  asdaTitle: string;
   score: number | null;
   zone: Zone | null;
   zoneLabel: { id: string; en: string } | null;
@@ -96,7 +97,7 @@ export class IkpBoard {
         budgetAchievement: budgetOf.get(u.code) ?? null,
       };
       const result = ikpScore(tally, targets.get(u.code), policy);
-      return { unitCode: u.code, unitName: u.name, asda: u.asda, tally, ...result };
+      return { unitCode: u.code, unitName: u.name, asda: u.asda, asdaTitle: u.asdaTitle, tally, ...result };
     });
     return {
       period,
@@ -110,6 +111,7 @@ export class IkpBoard {
         unitCode: item.unitCode,
         unitName: item.unitName,
         asda: item.asda,
+        asdaTitle: item.asdaTitle,
         score: item.score,
         zone: item.zone,
         zoneLabel: item.zone ? ZONE_LABELS[item.zone] : null,

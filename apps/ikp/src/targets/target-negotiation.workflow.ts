@@ -3,7 +3,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { checkProposal, decideProposal, maySetTarget, type IkpIndicator } from '@bekasi/ikp-domain';
+import { checkProposal, decideProposal, maySetTarget, PROPOSAL_LABELS, type IkpIndicator } from '@bekasi/ikp-domain';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import type { IkpConfig } from '../ikp.config';
 import { UnitTargetRepository } from '../persistence/unit-target.repository';
@@ -28,7 +28,13 @@ export class TargetNegotiationWorkflow {
     if (!unit) throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Perangkat daerah tidak ditemukan.' });
     const board = await this.board.board(period);
     const row = board.items.find((i) => i.unitCode === unitCode)!;
-    return { ...row, period, policy: board.policy, proposals: await new UnitTargetRepository(this.dataSource.manager).proposalsOf(unitCode, period) };
+    const proposals = await new UnitTargetRepository(this.dataSource.manager).proposalsOf(unitCode, period);
+    return {
+      ...row,
+      period,
+      policy: board.policy,
+      proposals: proposals.map((p) => ({ ...p, indicatorLabel: board.policy.indicators[p.indicator]?.label ?? null, stateLabel: PROPOSAL_LABELS[p.state] })),
+    };
   }
 
   async setTarget(unitCode: string, period: string, indicator: IkpIndicator, target: number, user: AuthPrincipal) {
