@@ -22,6 +22,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // Evidence files by short-lived signed link (the signature is the capability; desk checks it).
   { prefix: '/api/v1/files', upstream: 'desk', access: 'public' },
   { prefix: '/api/v1/intake/complaints', upstream: 'intake', access: 'public' },
+  // LAPOR! pushing replies, ratings and status changes; intake checks the channel's signature.
+  { prefix: '/api/v1/intake/lapor-updates', upstream: 'intake', access: 'public' },
   { prefix: '/api/v1/intake', upstream: 'intake', access: 'admin' },
   { prefix: '/api/v1/routing', upstream: 'routing', access: 'admin' },
   { prefix: '/api/v1/sla', upstream: 'sla', access: 'user' },

@@ -11,6 +11,7 @@ import { ImportExportHttpController } from './import-export/import-export.http.c
 import { ImportExportService } from './import-export/import-export.service';
 import { IntakeConfig } from './intake.config';
 import { CreateLaporConnectorTables1764900000000, LaporConnectorModule } from './lapor-connector/lapor-connector.module';
+import { LaporUpdatesWebhookHttpController } from './lapor-connector/lapor-updates-webhook.http.controller';
 import { CreateReporterNotices1764900000001, ReporterNoticesModule } from './reporter-notices/reporter-notices.module';
 import { LaporApiClient } from './lapor-poll/lapor-api.client';
 import { LAPOR_POLLER_HOOKS, LaporPoller, type LaporPollerHooks } from './lapor-poll/lapor-poller';
@@ -52,7 +53,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),
         MulterModule.register({ limits: { fileSize: config.IMPORT_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
       ],
-      controllers: [ReceiveComplaintHttpController, ImportExportHttpController],
+      controllers: [ReceiveComplaintHttpController, ImportExportHttpController, LaporUpdatesWebhookHttpController],
       providers: [ComplaintIntakeService, ImportExportService, LaporApiClient, LaporPoller, DemoSeed, SourceThrottlerGuard, ChannelRegistry, ChannelSignatureGuard, ...extra],
     };
   }

@@ -21,7 +21,7 @@ import {
   type EventEnvelope,
 } from '@bekasi/contracts';
 import { FilesystemFileStore, jpegWithGps } from '@bekasi/file-store';
-import { TestInfra, TopicRecorder, testAccessToken, waitFor } from '@bekasi/testing';
+import { TestInfra, TopicRecorder, testAccessToken, testChannelHeaders, waitFor } from '@bekasi/testing';
 import { startIntake, startLaporSim } from './intake-harness';
 
 interface SimAction {
@@ -225,6 +225,23 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
       expect(data[0]).toMatchObject({ message: 'Sudah saya lengkapi fotonya', trackingId: complaint.tracking_id });
       expect(data[1].rating).toBe(4);
       expect(data[2].laporStatus).toBe('Diarsipkan oleh Admin');
+
+      // The same LAPOR! update pushed by webhook (twice) after the feed brought it: nothing new; a new one: once.
+      const http = request(app.getHttpServer());
+      const push = (body: unknown, channel = 'lapor-webhook') => {
+        const text = JSON.stringify(body);
+        return http.post('/api/v1/intake/lapor-updates').set(testChannelHeaders(channel, text)).send(text);
+      };
+      const fed = (await simJson('GET', '/api/v1/report-updates?limit=1000')).items.find((u: { tracking_id: string; type: string }) => u.tracking_id === complaint.external_id && u.type === 'reply');
+      expect((await push(fed).expect(202)).body.items).toEqual([{ updateId: fed.id, outcome: 'repeat' }]);
+      const fresh = { id: 'hook-1', tracking_id: complaint.external_id, type: 'reply', message: 'Dikirim lewat webhook', created_at: new Date().toISOString() };
+      expect((await push({ items: [fresh, fresh] }).expect(202)).body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['announced', 'repeat']);
+      await push(fresh).expect(202);
+      await push(fresh, 'whatsapp').expect(403);
+      await http.post('/api/v1/intake/lapor-updates').send(fresh).expect(401);
+      await waitFor('the webhook reply announced', () => updates().some((e) => (e.data as { updateId: string }).updateId === 'hook-1'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(updates().filter((e) => (e.data as { updateId: string }).updateId === 'hook-1')).toHaveLength(1);
     } finally {
       await topic.stop();
       await simJson('PUT', '/admin/integration-faults', { updateDuplicateRate: 0 });

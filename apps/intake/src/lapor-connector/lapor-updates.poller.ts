@@ -81,6 +81,10 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
     return { read: items.length, hasMore: Boolean(answer.body.has_more ?? answer.body.hasMore) };
   }
 
+  get updateIdField(): string {
+    return this.client.fields.updateId;
+  }
+
   /** One update, from the feed or the webhook, inside the caller's transaction. */
   async receive(tx: EntityManager, record: unknown): Promise<UpdateOutcome> {
     const s = schemaOfManager(tx);
