@@ -10,6 +10,7 @@ import { ReassignRequestedHandler } from './disposition/reassign-requested.event
 import { RoutingKnowledge } from './knowledge/routing-knowledge';
 import { CreateRoutingTables1764000000000 } from './persistence/migrations/1764000000000-create-routing-tables';
 import { SeedReferenceData1764000000001 } from './persistence/migrations/1764000000001-seed-reference-data';
+import { LearntUnitsAndValidatedThreshold1764000000002 } from './persistence/migrations/1764000000002-learnt-units-and-validated-threshold';
 import { ROUTING_ENTITIES } from './persistence/routing.entities';
 import { PlacesController } from './places/places.http.controller';
 import { PlacesService } from './places/places.service';
@@ -22,6 +23,7 @@ import { ModelTrainingService } from './training/model-training.service';
 import { TrainingExamples } from './training/training-examples';
 import { UnitsController } from './units/units.http.controller';
 import { UnitsService } from './units/units.service';
+import { LearntUnits } from './units/learnt-units';
 
 export interface RoutingModuleOptions {
   /** Validated configuration (tests); the environment otherwise. */
@@ -42,7 +44,12 @@ export class RoutingAppModule {
           configValues: config,
           clock: options.clock,
           entities: ROUTING_ENTITIES,
-          migrations: [CreateMessagingTables1763900000000, CreateRoutingTables1764000000000, SeedReferenceData1764000000001],
+          migrations: [
+            CreateMessagingTables1763900000000,
+            CreateRoutingTables1764000000000,
+            SeedReferenceData1764000000001,
+            LearntUnitsAndValidatedThreshold1764000000002,
+          ],
         }),
         MessagingModule,
         AuthModule.forRoot({ config }),
@@ -58,6 +65,7 @@ export class RoutingAppModule {
         ModelTrainingService,
         RulesService,
         UnitsService,
+        LearntUnits,
         PlacesService,
       ],
     };

@@ -9,7 +9,7 @@ import { OutboxRelay, OutboxWriter } from '@bekasi/messaging';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import { complaintDocument, currentUnitCode, decideDisposition, unitLabel, type DispositionDecision } from '@bekasi/routing-domain';
 import { ComplaintRow, DispositionDecisionRow } from '../persistence/routing.entities';
-import { RoutingKnowledge } from '../knowledge/routing-knowledge';
+import { RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
 import type { RoutingConfig } from '../routing.config';
 import { TrainingExamples } from '../training/training-examples';
 import { contractReasonOf, roundScore, summaryOf, type AdminReason } from './decision-mapping';
@@ -28,10 +28,19 @@ export class DispositionService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Decides for `complaint` (already updated with its refusals and bounce count) and publishes the outcome. */
-  async dispose(tx: EntityManager, complaint: ComplaintRow, trigger: DecisionTrigger, causedBy: EventEnvelope): Promise<DispositionDecisionRow> {
-    const knowledge = await this.knowledge.load(tx);
-    const threshold = this.config.ROUTING_AUTO_THRESHOLD;
+  /**
+   * Decides for `complaint` (already updated with its refusals and bounce count) and publishes the
+   * outcome. A batch passes the knowledge it loaded once for all its complaints.
+   */
+  async dispose(
+    tx: EntityManager,
+    complaint: ComplaintRow,
+    trigger: DecisionTrigger,
+    causedBy: EventEnvelope,
+    knowledge?: RoutingKnowledgeSnapshot,
+  ): Promise<DispositionDecisionRow> {
+    knowledge ??= await this.knowledge.load(tx);
+    const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
     const decision = decideDisposition({
       complaint: { title: complaint.title, text: complaint.text, category: complaint.category, classification: complaint.classification },
       rules: knowledge.ruleEngine,
@@ -42,6 +51,8 @@ export class DispositionService {
       autoRouteThreshold: threshold,
       units: knowledge.units,
       unitRedirects: knowledge.unitRedirects,
+      manualOnlyUnits: knowledge.manualOnlyUnits,
+      weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
     });
     const row = await this.store(tx, complaint, trigger, decision, {
       routedBy: decision.outcome === 'route' ? 'auto' : null,
@@ -117,7 +128,7 @@ export class DispositionService {
         tx,
         complaint,
         'admin',
-        { outcome: 'route', unitCode, confidence: 1, kecamatanCode, reasons, alternatives: [] },
+        { outcome: 'route', unitCode, confidence: 1, kecamatanCode, reasons, alternatives: [], suggestions: [] },
         { routedBy: 'admin', modelVersion: knowledge.modelVersion, ruleSetVersion: knowledge.ruleSetVersion, threshold: null },
       );
       await this.trainingExamples.record(
@@ -126,6 +137,7 @@ export class DispositionService {
           complaintId,
           text: complaintDocument(complaint.title, complaint.text),
           category: complaint.category,
+          classification: complaint.classification,
           unitCode,
           source: 'admin',
           receivedAt: complaint.receivedAt,
@@ -167,7 +179,7 @@ export class DispositionService {
     tx: EntityManager,
     complaint: ComplaintRow,
     trigger: DecisionTrigger,
-    decision: Pick<DispositionDecision, 'outcome' | 'unitCode' | 'confidence' | 'kecamatanCode' | 'alternatives'> & { reasons: unknown[] },
+    decision: Pick<DispositionDecision, 'outcome' | 'unitCode' | 'confidence' | 'kecamatanCode' | 'alternatives' | 'suggestions'> & { reasons: unknown[] },
     provenance: { routedBy: 'auto' | 'admin' | null; modelVersion: number | null; ruleSetVersion: number; threshold: number | null },
   ): Promise<DispositionDecisionRow> {
     const now = this.clock.now();
@@ -182,6 +194,7 @@ export class DispositionService {
       confidence: roundScore(decision.confidence),
       reasons: decision.reasons,
       alternatives: decision.alternatives.map((a) => ({ unitCode: a.unitCode, score: roundScore(a.score) })),
+      suggestions: decision.suggestions.map((x) => ({ ...x, confidence: roundScore(x.confidence) })),
       modelVersion: provenance.modelVersion,
       ruleSetVersion: provenance.ruleSetVersion,
       threshold: provenance.threshold,

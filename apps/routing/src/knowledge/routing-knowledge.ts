@@ -1,12 +1,15 @@
-// Everything a disposition needs from the database, read fresh for each decision (rules, units
-// and places are small, and several instances must agree at once after an admin's change); the
-// model is parsed again only when a new version appears.
+// Everything a disposition needs from the database, kept in memory and rebuilt only when it
+// changes: one cheap query per call compares a stamp of the rules (highest revision), units and
+// places (a digest of their rows) and the model (latest version) with the one in memory, so every
+// instance follows an admin's change at its next batch while the hot path builds nothing.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UnitReference } from '@bekasi/reference-data';
-import { Gazetteer, type PlaceInput } from '@bekasi/indonesian-text';
+import { Gazetteer, UnitNameMatcher, matchableUnits, type PlaceInput } from '@bekasi/indonesian-text';
+import { KECAMATAN } from '@bekasi/reference-data';
 import {
   DispositionModel,
+  manualOnlyUnitCodes,
   RuleEngine,
   unitRedirectsOf,
   type RoutingRule,
@@ -24,8 +27,19 @@ export interface RoutingKnowledgeSnapshot {
   activeUnitCodes: Set<string>;
   unitRedirects: UnitRedirects;
   gazetteer: Gazetteer;
+  /** The admin's extra places, as stored (the gazetteer adds the regency's reference places). */
+  places: PlaceInput[];
+  /** Labels of history and admin input → unit codes, over the units registry. */
+  unitMatcher: UnitNameMatcher;
+  /** Suggested, never routed automatically (the regency as a whole, the Sekretariat Daerah). */
+  manualOnlyUnits: Set<string>;
   model: DispositionModel | null;
   modelVersion: number | null;
+  /** The threshold the model's training chose on validation; null: nothing is auto-routed. */
+  validatedThreshold: number | null;
+  thresholdReason: string;
+  /** Weight of the rules in the decision, chosen on validation with the model. */
+  ruleWeight: number;
 }
 
 export function ruleOf(row: RoutingRuleRow): RoutingRule {
@@ -49,6 +63,7 @@ export function unitReferenceOf(row: UnitRow): UnitReference {
     asda: row.asda as UnitReference['asda'],
     topics: row.topics,
     ...(row.kecamatan ? { kecamatan: row.kecamatan } : {}),
+    ...(row.provisional ? { provisional: true } : {}),
   };
 }
 
@@ -65,39 +80,68 @@ export function placeInputOf(row: PlaceRow): PlaceInput {
 
 @Injectable()
 export class RoutingKnowledge {
-  private cachedModel: { version: number; model: DispositionModel } | null = null;
+  private cached: { stamp: string; snapshot: RoutingKnowledgeSnapshot } | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The knowledge in force; rebuilt only when the stamp of rules, units, places or model moved. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<RoutingKnowledgeSnapshot> {
+    const stamp = await this.stamp(manager);
+    if (this.cached?.stamp === stamp) return this.cached.snapshot;
+    const snapshot = await this.build(manager);
+    this.cached = { stamp, snapshot };
+    return snapshot;
+  }
+
+  private async stamp(manager: EntityManager): Promise<string> {
+    const s = (this.dataSource.options as { schema?: string }).schema!;
+    const [row] = await manager.query(
+      `SELECT (SELECT COALESCE(MAX("revision"), 0) FROM "${s}"."routing_rules")::text AS rules,
+              (SELECT md5(COALESCE(string_agg(u::text, ',' ORDER BY u."code"), '')) FROM "${s}"."units" u) AS units,
+              (SELECT md5(COALESCE(string_agg(p::text, ',' ORDER BY p."kind", p."code"), '')) FROM "${s}"."places" p) AS places,
+              (SELECT COALESCE(MAX("version"), 0) FROM "${s}"."model_versions")::text AS model`,
+    );
+    return `${row.rules}|${row.units}|${row.places}|${row.model}`;
+  }
+
+  private async build(manager: EntityManager): Promise<RoutingKnowledgeSnapshot> {
     // One after the other: inside a transaction the manager holds a single connection, and pg
     // refuses (from v9) queries issued on a client that is still busy.
     const ruleRows = await manager.getRepository(RoutingRuleRow).find();
     const unitRows = await manager.getRepository(UnitRow).find({ order: { code: 'ASC' } });
     const placeRows = await manager.getRepository(PlaceRow).find();
     const rules = ruleRows.map(ruleOf);
-    const { model, version } = await this.latestModel(manager);
+    const latest = await manager.getRepository(ModelVersionRow).find({ order: { version: 'DESC' }, take: 1 });
+    const modelRow = latest[0] ?? null;
+    const units = unitRows.map(unitReferenceOf);
+    const places = placeRows.map(placeInputOf);
+    const metrics = (modelRow?.metrics ?? {}) as { ruleWeight?: number; thresholdReason?: string };
+    const model = modelRow ? readableModel(modelRow) : null;
     return {
       rules,
       ruleEngine: new RuleEngine(rules),
       ruleSetVersion: ruleRows.reduce((max, r) => Math.max(max, Number(r.revision)), 0),
-      units: unitRows.map(unitReferenceOf),
+      units,
       activeUnitCodes: new Set(unitRows.filter((u) => u.active).map((u) => u.code)),
       unitRedirects: unitRedirectsOf(unitRows),
-      gazetteer: Gazetteer.fromReference(placeRows.map(placeInputOf)),
+      gazetteer: Gazetteer.fromReference(places),
+      places,
+      unitMatcher: new UnitNameMatcher(matchableUnits(units, KECAMATAN)),
+      manualOnlyUnits: manualOnlyUnitCodes(units),
       model,
-      modelVersion: version,
+      modelVersion: modelRow?.version ?? null,
+      validatedThreshold: model ? (modelRow?.threshold ?? null) : null,
+      thresholdReason: !modelRow ? 'belum ada model disposisi' : !model ? 'model tersimpan berformat lama: menunggu pelatihan ulang' : (metrics.thresholdReason ?? ''),
+      ruleWeight: typeof metrics.ruleWeight === 'number' ? metrics.ruleWeight : 0.5,
     };
   }
+}
 
-  private async latestModel(manager: EntityManager): Promise<{ model: DispositionModel | null; version: number | null }> {
-    const latest = await manager.getRepository(ModelVersionRow).find({ select: { version: true }, order: { version: 'DESC' }, take: 1 });
-    const version = latest[0]?.version ?? null;
-    if (version === null) return { model: null, version: null };
-    if (this.cachedModel?.version !== version) {
-      const row = await manager.getRepository(ModelVersionRow).findOneByOrFail({ version });
-      this.cachedModel = { version, model: DispositionModel.fromJSON(JSON.parse(row.modelJson)) };
-    }
-    return { model: this.cachedModel.model, version };
+/** The stored model, or null when it was written in a format this version no longer reads (it is retrained at start). */
+export function readableModel(row: ModelVersionRow): DispositionModel | null {
+  try {
+    return DispositionModel.fromJSON(JSON.parse(row.modelJson));
+  } catch {
+    return null;
   }
 }

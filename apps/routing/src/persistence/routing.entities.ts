@@ -43,6 +43,8 @@ export class DispositionDecisionRow {
   @Column('double precision') confidence: number;
   @Column('jsonb') reasons: unknown[];
   @Column('jsonb') alternatives: Array<{ unitCode: string; score: number }>;
+  /** The three best candidates with the unit's name, confidence and the words that carried it (triage). */
+  @Column('jsonb') suggestions: Array<{ unitCode: string; unitName: string; confidence: number; words: string[] }>;
   @Column('int', { name: 'model_version', nullable: true }) modelVersion: number | null;
   @Column('bigint', { name: 'rule_set_version', transformer: numeric }) ruleSetVersion: number;
   @Column('double precision', { nullable: true }) threshold: number | null;
@@ -80,6 +82,8 @@ export class UnitRow {
   @Column('jsonb') topics: string[];
   @Column('boolean') active: boolean;
   @Column('text', { name: 'replaced_by', nullable: true }) replacedBy: string | null;
+  /** Learnt from a history label with a guessed kind; the admin has yet to confirm it. */
+  @Column('boolean', { default: false }) provisional: boolean;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }
 
@@ -110,6 +114,7 @@ export class TrainingExampleRow {
   @PrimaryColumn('uuid', { name: 'complaint_id' }) complaintId: string;
   @Column('text') text: string;
   @Column('text', { nullable: true }) category: string | null;
+  @Column('text', { nullable: true }) classification: string | null;
   @Column('text', { name: 'unit_code' }) unitCode: string;
   /** history | admin */
   @Column('text') source: string;
@@ -132,7 +137,8 @@ export class ModelVersionRow {
   @Column('double precision', { name: 'top1_accuracy', nullable: true }) top1Accuracy: number | null;
   @Column('double precision', { name: 'precision_at_threshold', nullable: true }) precisionAtThreshold: number | null;
   @Column('double precision', { name: 'coverage_at_threshold', nullable: true }) coverageAtThreshold: number | null;
-  @Column('double precision') threshold: number;
+  /** Chosen on validation (estimated precision ≥ 90 %); null: nothing is auto-routed. */
+  @Column('double precision', { nullable: true }) threshold: number | null;
   @Column('jsonb') metrics: Record<string, unknown>;
   /** command | schedule | start */
   @Column('text') trigger: string;

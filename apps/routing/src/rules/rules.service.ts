@@ -89,20 +89,23 @@ export class RulesService {
     const knowledge = await this.knowledge.load();
     const complaint = { title: input.title ?? '', text: input.text, category: input.category ?? null };
     const matches = knowledge.ruleEngine.evaluate(complaint);
+    const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
     const decision = decideDisposition({
       complaint,
       rules: knowledge.ruleEngine,
       gazetteer: knowledge.gazetteer,
       model: knowledge.model,
       bounceCount: 0,
-      autoRouteThreshold: this.config.ROUTING_AUTO_THRESHOLD,
+      autoRouteThreshold: threshold,
       units: knowledge.units,
       unitRedirects: knowledge.unitRedirects,
+      manualOnlyUnits: knowledge.manualOnlyUnits,
+      weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
     });
     return {
       ruleSetVersion: knowledge.ruleSetVersion,
       modelVersion: knowledge.modelVersion,
-      threshold: this.config.ROUTING_AUTO_THRESHOLD,
+      threshold,
       matches: matches.map((m) => ({
         ruleId: m.rule.id,
         ruleVersion: m.rule.version,

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { TicketAssignedV1, type EventData } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { EventConsumer, type EventContext } from '@bekasi/messaging';
+import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { complaintDocument } from '@bekasi/routing-domain';
 import { ComplaintRow } from '../persistence/routing.entities';
 import { TrainingExamples } from './training-examples';
@@ -13,16 +14,26 @@ type TicketAssigned = EventData<typeof TicketAssignedV1>;
  * router can get, so it becomes a training example. Automatic assignments teach nothing new.
  */
 @Injectable()
-export class AdminDispositionHandler {
+export class AdminDispositionHandler implements OnModuleInit {
   constructor(
-    consumer: EventConsumer,
+    private readonly consumer: EventConsumer,
     private readonly trainingExamples: TrainingExamples,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    consumer.on(TicketAssignedV1, (data, ctx) => this.handle(data, ctx));
+  ) {}
+
+  onModuleInit() {
+    this.consumer.onBatch({
+      name: 'routing.admin-disposition',
+      events: [TicketAssignedV1],
+      handle: (events, ctx) => this.handleBatch(events, ctx),
+    });
   }
 
-  async handle(data: TicketAssigned, { tx }: EventContext): Promise<void> {
+  async handleBatch(events: readonly ConsumedEvent[], { tx }: BatchContext): Promise<void> {
+    for (const event of events) if (isEvent(event, TicketAssignedV1)) await this.handle(tx, event.data);
+  }
+
+  private async handle(tx: EntityManager, data: TicketAssigned): Promise<void> {
     if (data.routedBy !== 'admin' || !data.unitCode) return;
     const complaint = await tx.getRepository(ComplaintRow).findOneBy({ complaintId: data.ticketId });
     if (!complaint || complaint.historical) return;
@@ -32,6 +43,7 @@ export class AdminDispositionHandler {
         complaintId: complaint.complaintId,
         text: complaintDocument(complaint.title, complaint.text),
         category: complaint.category,
+        classification: complaint.classification,
         unitCode: data.unitCode,
         source: 'admin',
         receivedAt: complaint.receivedAt,

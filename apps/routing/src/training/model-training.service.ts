@@ -1,13 +1,17 @@
-// Retrains the disposition model from the stored training examples and the units' topics, measures
-// it on the newest held-out slice with the whole decision (rules, places, model), and stores it as
-// a new version. Runs on command, on a schedule when new examples exist, and at start without a model.
+// Retrains the disposition model from the stored training examples and the units' names and
+// topics (see @bekasi/routing-domain trainRouter: settings, temperature, rule weight and the
+// auto-route threshold chosen on the newest held-out slice, time-ordered, with the whole decision),
+// and stores it as a new version with its held-out figures. The training itself runs in a worker
+// thread. Runs on command, on a schedule when new examples exist, and at start without a usable model.
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
-import { currentUnitCode, evaluateDecisions, runTraining, type TimedExample } from '@bekasi/routing-domain';
+import { currentUnitCode, type HistoryExample } from '@bekasi/routing-domain';
 import { ModelVersionRow, TrainingExampleRow } from '../persistence/routing.entities';
-import { RoutingKnowledge } from '../knowledge/routing-knowledge';
+import { readableModel, RoutingKnowledge } from '../knowledge/routing-knowledge';
+import { runRouterTrainingJob, type RouterTrainingJob, type RouterTrainingResult } from './router-training-job';
+import { trainInWorkerThread } from './training-thread';
 import type { RoutingConfig } from '../routing.config';
 
 export type RetrainTrigger = 'command' | 'schedule' | 'start';
@@ -22,7 +26,8 @@ export interface ModelVersionSummary {
   nExamples: number;
   nTrain: number | null;
   nTest: number | null;
-  threshold: number;
+  /** Chosen on validation; null: nothing is auto-routed (see metrics.thresholdReason). */
+  threshold: number | null;
   top1Accuracy: number | null;
   precisionAtThreshold: number | null;
   coverageAtThreshold: number | null;
@@ -59,8 +64,8 @@ export class ModelTrainingService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap() {
-    const hasModel = await this.dataSource.getRepository(ModelVersionRow).exists();
-    if (!hasModel) await this.retrain('start');
+    const [latest] = await this.dataSource.getRepository(ModelVersionRow).find({ order: { version: 'DESC' }, take: 1 });
+    if (!latest || !readableModel(latest)) await this.retrain('start');
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.retrain('schedule', { onlyIfNewExamples: true })
@@ -88,39 +93,43 @@ export class ModelTrainingService implements OnApplicationBootstrap, OnApplicati
       const knowledge = await this.knowledge.load(tx);
       const rows = await tx.getRepository(TrainingExampleRow).find({ order: { receivedAt: 'ASC', complaintId: 'ASC' } });
       // Labels of merged units count for the unit that took over; those of closed units are dropped.
-      const examples: TimedExample[] = [];
+      const examples: HistoryExample[] = [];
       for (const r of rows) {
         const unitCode = currentUnitCode(r.unitCode, knowledge.unitRedirects);
-        if (unitCode) examples.push({ text: r.text, category: r.category, unitCode, receivedAt: r.receivedAt.toISOString() });
+        if (unitCode) {
+          examples.push({ text: r.text, category: r.category, classification: r.classification, unitCode, receivedAt: r.receivedAt.toISOString() });
+        }
       }
-      const threshold = this.config.ROUTING_AUTO_THRESHOLD;
-      const started = Date.now();
-      const run = runTraining(examples, {
-        threshold,
-        settings: { units: knowledge.units.filter((u) => knowledge.activeUnitCodes.has(u.code)) },
-        measure: (model, heldOut, t) =>
-          evaluateDecisions(
-            heldOut.map((e) => ({ title: '', text: e.text, category: e.category, unitCode: e.unitCode })),
-            t,
-            { rules: knowledge.ruleEngine, gazetteer: knowledge.gazetteer, model, unitRedirects: knowledge.unitRedirects },
-          ),
+      const result = await this.train({
+        examples,
+        units: knowledge.units.filter((u) => knowledge.activeUnitCodes.has(u.code)),
+        places: knowledge.places,
+        rules: knowledge.rules,
       });
+      const validation = result.validation;
       const version = tx.getRepository(ModelVersionRow).create({
-        modelJson: JSON.stringify(run.model.toJSON()),
+        modelJson: result.modelJson,
         trainedAt: this.clock.now(),
         examplesRevision,
-        nExamples: run.nExamples,
-        nTrain: run.heldOut?.nTrain ?? null,
-        nTest: run.heldOut?.nTest ?? null,
-        top1Accuracy: run.heldOut?.top1Accuracy ?? null,
-        precisionAtThreshold: run.heldOut?.precisionAtThreshold ?? null,
-        coverageAtThreshold: run.heldOut?.coverageAtThreshold ?? null,
-        threshold,
+        nExamples: result.nExamples,
+        nTrain: validation?.nFit ?? null,
+        nTest: validation?.nValidation ?? null,
+        top1Accuracy: validation?.top1 ?? null,
+        precisionAtThreshold: validation?.precisionAtThreshold ?? null,
+        coverageAtThreshold: validation?.coverageAtThreshold ?? null,
+        threshold: result.threshold,
         metrics: {
-          evaluatedOn: run.heldOut ? 'newest 20% of training examples, whole decision (rules + gazetteer + model)' : 'too few examples to hold any out',
-          modelOnly: run.heldOut?.model ?? null,
-          classes: run.model.classes.length,
-          trainingMillis: Date.now() - started,
+          evaluatedOn: validation
+            ? `newest ${validation.nValidation} training examples (${validation.period.from.slice(0, 10)}..${validation.period.to.slice(0, 10)}), whole decision (rules + gazetteer + model), model trained on the ${validation.nFit} older ones`
+            : 'too few examples to hold any out',
+          thresholdReason: result.thresholdReason,
+          validation,
+          settings: result.settings,
+          temperature: result.temperature,
+          ruleWeight: result.ruleWeight,
+          classes: result.classes,
+          features: result.features,
+          trainingMillis: result.trainingMillis,
         },
         trigger,
       });
@@ -143,6 +152,17 @@ export class ModelTrainingService implements OnApplicationBootstrap, OnApplicati
       take: 50,
     });
     return rows.map(modelVersionSummary);
+  }
+
+  /** In a worker thread; inline (blocking) only when no worker can be started at all. */
+  private async train(job: RouterTrainingJob): Promise<RouterTrainingResult> {
+    try {
+      return await trainInWorkerThread(job);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('retraining failed in its worker')) throw err;
+      this.logger.warn({ err }, 'no training worker thread: training on the main thread');
+      return runRouterTrainingJob(job);
+    }
   }
 
   private get schema(): string {

@@ -8,6 +8,7 @@ export interface TrainingExampleInput {
   /** Title and body as the model reads them (complaintDocument). */
   text: string;
   category: string | null;
+  classification: string | null;
   unitCode: string;
   source: 'history' | 'admin';
   receivedAt: Date;
@@ -23,15 +24,15 @@ export class TrainingExamples {
   async record(tx: EntityManager, example: TrainingExampleInput, clock: Clock): Promise<void> {
     const s = schemaOfManager(tx);
     await tx.query(
-      `INSERT INTO "${s}"."training_examples" ("complaint_id", "text", "category", "unit_code", "source", "received_at", "updated_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO "${s}"."training_examples" ("complaint_id", "text", "category", "unit_code", "source", "received_at", "updated_at", "classification")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT ("complaint_id") DO UPDATE SET
-         "text" = EXCLUDED."text", "category" = EXCLUDED."category", "unit_code" = EXCLUDED."unit_code",
+         "text" = EXCLUDED."text", "category" = EXCLUDED."category", "classification" = EXCLUDED."classification", "unit_code" = EXCLUDED."unit_code",
          "source" = EXCLUDED."source", "updated_at" = EXCLUDED."updated_at",
          "revision" = nextval('"${s}"."training_example_revision"')
        WHERE "training_examples"."unit_code" IS DISTINCT FROM EXCLUDED."unit_code"
           OR "training_examples"."source" IS DISTINCT FROM EXCLUDED."source"`,
-      [example.complaintId, example.text, example.category, example.unitCode, example.source, example.receivedAt, clock.now()],
+      [example.complaintId, example.text, example.category, example.unitCode, example.source, example.receivedAt, clock.now(), example.classification],
     );
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
-const UNIT_KINDS = ['dinas', 'badan', 'satuan', 'rsud', 'bumd', 'sekretariat', 'kecamatan'] as const;
+const UNIT_KINDS = ['dinas', 'badan', 'satuan', 'rsud', 'bumd', 'sekretariat', 'kecamatan', 'kelurahan', 'desa', 'pemerintah'] as const;
 const ASDA_GROUPS = ['I', 'II', 'III'] as const;
 const UNIT_CODE = /^[A-Z0-9_]{2,64}$/;
 const UNIT_CODE_MESSAGE = 'kode unit harus huruf kapital, angka atau garis bawah (2–64 karakter)';

@@ -16,6 +16,8 @@ export interface UnitView {
   topics: string[];
   active: boolean;
   replacedBy: string | null;
+  /** Learnt from a history label with a guessed kind: confirm it by renaming or merging it. */
+  provisional: boolean;
   /** Where complaints for this code go today (itself when active). */
   currentCode: string | null;
 }
@@ -64,6 +66,7 @@ export class UnitsService {
         topics: input.topics ?? [],
         active: true,
         replacedBy: null,
+        provisional: false,
         updatedAt: this.clock.now(),
       });
       await tx.getRepository(UnitRow).insert(row);
@@ -79,6 +82,8 @@ export class UnitsService {
       const before = { name: row.name, abbr: row.abbr };
       row.name = input.name.trim();
       row.abbr = input.abbr?.trim() ?? row.abbr;
+      // Naming a learnt unit is the admin confirming it.
+      row.provisional = false;
       row.updatedAt = this.clock.now();
       await tx.getRepository(UnitRow).save(row);
       await this.note(tx, code, 'renamed', { before, after: { name: row.name, abbr: row.abbr } });
@@ -141,6 +146,7 @@ export class UnitsService {
       topics: row.topics,
       active: row.active,
       replacedBy: row.replacedBy,
+      provisional: row.provisional,
       currentCode: currentUnitCode(row.code, redirects),
     };
   }

@@ -180,7 +180,11 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
     const key = match.unitCode ?? CAMAT_CLASS;
     ruleStrengths.set(key, [...(ruleStrengths.get(key) ?? []), match.strength]);
   }
-  const modelProbability = new Map(predictions.map((p) => [p.unitCode, p.probability]));
+  // A unit that refused is known not to be the answer: the model's belief is renormalised over the others.
+  const refusedMass = predictions.reduce((sum, p) => sum + (excluded.has(p.unitCode) ? p.probability : 0), 0);
+  const modelProbability = new Map(
+    predictions.filter((p) => !excluded.has(p.unitCode)).map((p) => [p.unitCode, refusedMass < 1 ? p.probability / (1 - refusedMass) : 0]),
+  );
   const rawScores = new Map<string, number>();
   for (const key of new Set([...ruleStrengths.keys(), ...modelProbability.keys()])) {
     const score = weights.rules * noisyOr(ruleStrengths.get(key) ?? []) + weights.model * (modelProbability.get(key) ?? 0);

@@ -269,7 +269,9 @@ export class DispositionModel {
           const terms = complaintTerms(text, undefined, undefined, options.features);
           terms.counts.delete('k:-');
           for (const t of terms.counts.keys()) pseudoTerms.add(t);
-          documents.push({ terms, label, unitCode: unit.code, weight: options.topicWeight, pseudo: true, name: t === 0 });
+          // With no history at all the names and topics are everything the model knows: full weight.
+          const weight = examples.length === 0 ? 1 : options.topicWeight;
+          documents.push({ terms, label, unitCode: unit.code, weight, pseudo: true, name: t === 0 });
         }
       }
     }

@@ -41,8 +41,13 @@ export interface RouterTrainingOptions {
   precisionZ: number;
   /** Model settings tried, first one wins ties. */
   grid: readonly TrainingSettings[];
-  /** Weights of the rules in the decision tried on validation (the model weighs 1 − w). */
+  /**
+   * Weights of the rules in the decision tried on validation (the model weighs 1 − w). Never 0: an
+   * admin's new rule must count before the next retraining has seen it.
+   */
   ruleWeights: readonly number[];
+  /** The rules' weight without enough history to validate: the rules carry the cold start. */
+  coldStartRuleWeight: number;
   temperatures: readonly number[];
 }
 
@@ -53,7 +58,8 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   minRoutedForThreshold: 20,
   precisionZ: 1.645,
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
-  ruleWeights: [0, 0.2],
+  ruleWeights: [0.2, 0.5],
+  coldStartRuleWeight: 0.5,
   temperatures: [0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2],
 };
 
@@ -206,7 +212,7 @@ export function trainRouter(
       model,
       settings: {},
       temperature: model.options.temperature,
-      ruleWeight: o.ruleWeights[0] ?? 0,
+      ruleWeight: o.coldStartRuleWeight,
       threshold: null,
       thresholdReason: `riwayat terlalu sedikit (${ordered.length} laporan) untuk validasi: semua laporan ke triase`,
       validation: null,
