@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { afterFailedDelivery } from '@bekasi/escalation-domain';
 import { schemaOfManager } from '@bekasi/messaging';
 import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import type { EscalationConfig } from '../escalation.config';
 
 const deliveries = counter({ name: 'escalation_deliveries_total', help: 'Deliveries of escalation alerts, by channel and outcome', labelNames: ['channel', 'outcome'] });
 const TIMEOUT_MS = 5_000;
-const MAX_BACKOFF_MS = 10 * 60_000;
 
 export type DeliveryChannel = 'webhook' | 'email';
 
@@ -58,13 +58,15 @@ export class AlertDeliveries implements OnApplicationShutdown {
         await this.dataSource.query(`UPDATE "${s}"."deliveries" SET state = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [d.id]);
         deliveries.inc({ channel: d.channel, outcome: 'delivered' });
         sent++;
-      } else if (attempts >= this.config.ESCALATION_DELIVERY_MAX_ATTEMPTS) {
+        continue;
+      }
+      const next = afterFailedDelivery(attempts, this.config.ESCALATION_DELIVERY_MAX_ATTEMPTS);
+      if (next.giveUp) {
         await this.dataSource.query(`UPDATE "${s}"."deliveries" SET state = 'failed', last_error = $2 WHERE id = $1`, [d.id, error]);
         deliveries.inc({ channel: d.channel, outcome: 'failed' });
         this.logger.error({ deliveryId: d.id, channel: d.channel, attempts, error }, 'escalation alert delivery given up');
       } else {
-        const backoff = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** (attempts - 1));
-        await this.dataSource.query(`UPDATE "${s}"."deliveries" SET last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`, [d.id, error, String(backoff)]);
+        await this.dataSource.query(`UPDATE "${s}"."deliveries" SET last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`, [d.id, error, String(next.retryInMs)]);
         deliveries.inc({ channel: d.channel, outcome: 'retry' });
       }
     }

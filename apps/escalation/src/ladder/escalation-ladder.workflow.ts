@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EscalationRaisedV1, type EventEnvelope, type SlaBreached } from '@bekasi/contracts';
 import { WorkingDayCalendar } from '@bekasi/calendar';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { audienceOf, escalationLadder, escalationSteps, type EscalationLadder } from '@bekasi/escalation-domain';
+import { audienceOf, escalationLadder, escalationSteps, mailboxKey, type CaseClosing, type EscalationLadder, type LadderRole } from '@bekasi/escalation-domain';
 import { OutboxRelay, OutboxWriter } from '@bekasi/messaging';
 import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import { ESCALATION_LADDER_DEFAULT } from '@bekasi/reference-data';
@@ -13,8 +13,6 @@ import { EscalationCaseRepository, type StepRow } from '../persistence/escalatio
 import { RegistryUnitGroups } from '../units/unit-groups';
 
 const raised = counter({ name: 'escalations_raised_total', help: 'Escalation alerts raised, by ladder level and role', labelNames: ['level', 'role'] });
-
-export type CloseWhere = { deadlineKind?: string; otherThanUnit?: string; unitCode?: string };
 
 /**
  * Opens a case for every breached deadline, raises its ladder levels as they fall due (level 1 at
@@ -48,9 +46,9 @@ export class EscalationLadderWorkflow {
     if (caseId) await this.raiseDueIn(tx, this.clock.now(), { caseId, cause });
   }
 
-  /** Ends open cases (and their pending levels) of a ticket: met, ended, or another unit's now. */
-  closeCases(tx: EntityManager, ticketId: string, state: 'resolved' | 'cancelled', reason: string, where: CloseWhere = {}): Promise<number> {
-    return new EscalationCaseRepository(tx).close(ticketId, state, reason, this.clock.now(), where);
+  /** Ends open cases (and their pending levels) of a ticket as the domain's closing says. */
+  closeCases(tx: EntityManager, ticketId: string, closing: CaseClosing): Promise<number> {
+    return new EscalationCaseRepository(tx).close(ticketId, closing, this.clock.now());
   }
 
   /** Raises every level that has fallen due; the poller calls it, in its own transaction. */
@@ -92,8 +90,7 @@ export class EscalationLadderWorkflow {
     const payload = alertPayload(step, now);
     const out: Array<{ stepId: string; channel: 'webhook' | 'email'; payload: object }> = [];
     if (this.config.ESCALATION_WEBHOOK_URL) out.push({ stepId: step.id, channel: 'webhook', payload });
-    const key = step.role === 'unit_head' ? `unit_head:${step.audienceUnitCode}` : step.role === 'asda' ? `asda:${step.audienceAsdaGroup}` : step.role;
-    const to = this.mailboxes[key];
+    const to = this.mailboxes[mailboxKey({ role: step.role as LadderRole, unitCode: step.audienceUnitCode, asdaGroup: step.audienceAsdaGroup })];
     if (this.config.ESCALATION_SMTP_URL && to) out.push({ stepId: step.id, channel: 'email', payload: { ...payload, to } });
     return out;
   }

@@ -9,6 +9,7 @@ import {
   TicketReassignRequestedV1,
   type SlaReminder,
 } from '@bekasi/contracts';
+import { breachEscalates, closingOf, type TicketFact } from '@bekasi/escalation-domain';
 import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { DeadlineReminders } from '../alerts/deadline-reminders';
 import { EscalationLadderWorkflow } from './escalation-ladder.workflow';
@@ -49,26 +50,30 @@ export class EscalationEventsHandler implements OnModuleInit {
       // What follows may settle a reminder of the same ticket: store the ones before it first.
       await flushReminders();
       if (isEvent(e, SlaBreachedV1)) {
-        // Auto-close is not a failure of anyone's: desk closes the ticket, nobody is alerted.
-        if (e.data.deadlineKind === 'auto-close') continue;
+        if (!breachEscalates(e.data.deadlineKind)) continue;
         // Past the deadline a reminder has nothing left to remind of: the escalation takes over.
         await this.reminders.settle(tx, e.data.ticketId, e.data.deadlineKind);
         await this.ladder.openCase(tx, e.data, e.envelope);
-      } else if (isEvent(e, SlaMetV1)) {
-        await this.ladder.closeCases(tx, e.data.ticketId, 'resolved', 'tenggat dipenuhi', { deadlineKind: e.data.deadlineKind });
-        await this.reminders.settle(tx, e.data.ticketId, e.data.deadlineKind);
-      } else if (isEvent(e, TicketClosedV1)) {
-        await this.ladder.closeCases(tx, e.data.ticketId, 'cancelled', 'laporan ditutup');
-        await this.reminders.settle(tx, e.data.ticketId);
-      } else if (isEvent(e, TicketArchivedV1)) {
-        await this.ladder.closeCases(tx, e.data.ticketId, 'cancelled', 'laporan diarsipkan');
-        await this.reminders.settle(tx, e.data.ticketId);
-      } else if (isEvent(e, TicketReassignRequestedV1)) {
-        await this.ladder.closeCases(tx, e.data.ticketId, 'cancelled', 'bukan kewenangan unit', { unitCode: e.data.unitCode ?? undefined });
-      } else if (isEvent(e, TicketAssignedV1) && e.data.unitCode) {
-        await this.ladder.closeCases(tx, e.data.ticketId, 'cancelled', 'didisposisikan ke unit lain', { otherThanUnit: e.data.unitCode });
+        continue;
       }
+      const of = factOf(e);
+      const closing = of && closingOf(of.fact);
+      if (!of || !closing) continue;
+      await this.ladder.closeCases(tx, of.ticketId, closing);
+      // A met deadline settles its reminders, the ticket's end all of them; a move to another unit leaves them to sla.
+      if (of.fact.kind === 'deadline-met') await this.reminders.settle(tx, of.ticketId, of.fact.deadlineKind);
+      if (of.fact.kind === 'closed' || of.fact.kind === 'archived') await this.reminders.settle(tx, of.ticketId);
     }
     await flushReminders();
   }
+}
+
+/** The ticket event as the ladder's rules know it. */
+function factOf(e: ConsumedEvent): { ticketId: string; fact: TicketFact } | null {
+  if (isEvent(e, SlaMetV1)) return { ticketId: e.data.ticketId, fact: { kind: 'deadline-met', deadlineKind: e.data.deadlineKind } };
+  if (isEvent(e, TicketClosedV1)) return { ticketId: e.data.ticketId, fact: { kind: 'closed' } };
+  if (isEvent(e, TicketArchivedV1)) return { ticketId: e.data.ticketId, fact: { kind: 'archived' } };
+  if (isEvent(e, TicketReassignRequestedV1)) return { ticketId: e.data.ticketId, fact: { kind: 'refused', unitCode: e.data.unitCode } };
+  if (isEvent(e, TicketAssignedV1)) return { ticketId: e.data.ticketId, fact: { kind: 'assigned', unitCode: e.data.unitCode } };
+  return null;
 }

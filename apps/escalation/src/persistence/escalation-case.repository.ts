@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AlertScope, EscalationStep, InboxFilter } from '@bekasi/escalation-domain';
+import type { AlertScope, CaseClosing, EscalationStep, InboxFilter } from '@bekasi/escalation-domain';
 import { schemaOfManager } from '@bekasi/messaging';
 
 export interface StepRow {
@@ -83,8 +83,8 @@ export class EscalationCaseRepository {
   }
 
   /** Ends open cases of a ticket (and their pending steps); returns how many. */
-  async close(ticketId: string, state: 'resolved' | 'cancelled', reason: string, at: Date, where: { deadlineKind?: string; otherThanUnit?: string; unitCode?: string }): Promise<number> {
-    const params: unknown[] = [ticketId, state, at, reason];
+  async close(ticketId: string, where: CaseClosing, at: Date): Promise<number> {
+    const params: unknown[] = [ticketId, where.state, at, where.reason];
     const filters = [`ticket_id = $1`, `state = 'open'`];
     if (where.deadlineKind) filters.push(`deadline_kind = $${params.push(where.deadlineKind)}`);
     if (where.otherThanUnit) filters.push(`unit_code <> $${params.push(where.otherThanUnit)}`);

@@ -1,2 +1,3 @@
 export * from './escalation-ladder';
 export * from './escalation-scope';
+export * from './escalation-alerts';
