@@ -36,3 +36,25 @@ export function dateText(iso: string): string {
 
 export const ZONE_COLOURS: Record<string, string> = { hijau: '#2e7d32', kuning: '#f9a825', merah: '#c62828' };
 export const ZONE_NAMES: Record<string, string> = { hijau: 'Hijau', kuning: 'Kuning', merah: 'Merah' };
+
+const CP1252_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const REPLACEMENTS: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '!=', '→': '->', '←': '<-', '×': 'x' };
+
+/**
+ * Text the PDF's standard fonts can draw (WinAnsi): users' titles and reasons may hold anything, so
+ * letters lose the accents WinAnsi lacks (ş → s), a few signs are spelt out, the rest becomes "?".
+ */
+export function pdfText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRAS.includes(ch)) out += ch;
+    else if (REPLACEMENTS[ch]) out += REPLACEMENTS[ch];
+    else if (code === 0x09 || code === 0x0a || code === 0x0d) out += ' ';
+    else {
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += base.length > 0 && [...base].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0x7e) ? base : '?';
+    }
+  }
+  return out;
+}

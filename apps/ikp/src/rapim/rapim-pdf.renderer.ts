@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { RapimPack } from './rapim-pack';
-import { dateText, monthName, monthShort, percentText, rankText, rupiahText, scoreText, ZONE_COLOURS, ZONE_NAMES } from './rapim-labels';
+import { dateText, monthName, monthShort, pdfText, percentText, rankText, rupiahText, scoreText, ZONE_COLOURS, ZONE_NAMES } from './rapim-labels';
 
 type Doc = InstanceType<typeof PDFDocument>;
 interface Column {
@@ -101,7 +101,7 @@ function fit(doc: Doc, text: string, width: number): string {
 
 /** One line of text in a box at (x, y), in the current font; the cursor is left where it was. */
 function cell(doc: Doc, text: string, x: number, y: number, width: number, align: Column['align'] = 'left'): void {
-  const shown = fit(doc, text, width);
+  const shown = fit(doc, pdfText(text), width);
   const dx = align === 'right' ? width - doc.widthOfString(shown) : align === 'center' ? (width - doc.widthOfString(shown)) / 2 : 0;
   doc.text(shown, x + dx, y, { lineBreak: false });
 }
