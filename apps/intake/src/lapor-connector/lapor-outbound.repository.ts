@@ -64,10 +64,10 @@ export class LaporOutboundRepository {
     return schemaOfManager(this.tx);
   }
 
-  /** The complaint's LAPOR! tracking id when it came from LAPOR!, else null. */
-  async laporOrigin(complaintId: string): Promise<{ laporTrackingId: string; source: string } | null> {
-    const [row] = await this.tx.query(`SELECT "source", "external_id" FROM "${this.s}"."complaints" WHERE "id" = $1`, [complaintId]);
-    return row && isLaporSource(row.source) ? { laporTrackingId: row.external_id, source: row.source } : null;
+  /** The LAPOR! tracking id of each of the complaints that came from LAPOR! (the others are absent), in one query. */
+  async laporOrigins(complaintIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.tx.query(`SELECT "id", "source", "external_id" FROM "${this.s}"."complaints" WHERE "id" = ANY($1::uuid[])`, [[...complaintIds]]);
+    return new Map(rows.filter((r: any) => isLaporSource(r.source)).map((r: any) => [r.id, r.external_id]));
   }
 
   async enqueue(action: { eventId: string; idempotencyKey: string; ticketId: string; laporTrackingId: string; kind: LaporActionKind; payload: OutboundActionPayload; eventAt: Date }) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { counter, gauge, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
@@ -136,6 +137,8 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
     for (const file of action.payload.files) {
       const bytes = await this.files.get(file.storageKey);
       if (!bytes) throw new LocalRefusal(`Lampiran ${file.fileName} tidak ditemukan di penyimpanan berkas.`);
+      // What goes to LAPOR! is exactly what the officer attached, or nothing.
+      if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw new LocalRefusal(`Lampiran ${file.fileName} di penyimpanan berkas tidak sama dengan yang dilampirkan.`);
       attachments.push({ fileName: file.fileName, contentType: file.contentType, contentBase64: bytes.toString('base64') });
     }
     return requestBodyOf(action, { instansiId, attachments }, this.client.fields);

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { eventDefinitionOf, TICKET_LIFECYCLE_EVENTS, type EventDefinition } from '@bekasi/contracts';
 import { EventConsumer, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { idempotencyKeyOf, outboundActionOf, type TicketEventFacts } from '@bekasi/intake-domain';
-import { LaporOutboundRepository } from './lapor-outbound.repository';
+import { LaporOutboundRepository, type LaporTicketRow } from './lapor-outbound.repository';
 import { LaporSender } from './lapor-sender';
 import { LaporIntegrationClient } from './lapor-integration.client';
 
@@ -41,20 +41,22 @@ export class TicketEventsHandler implements OnModuleInit {
 
   async handle(events: readonly ConsumedEvent[], { tx, afterCommit }: BatchContext): Promise<void> {
     const repo = new LaporOutboundRepository(tx);
-    const origins = new Map<string, { laporTrackingId: string } | null>();
+    const origins = await repo.laporOrigins([...new Set(events.map((e) => (e.data as LifecycleData).ticketId))]);
+    const latest = new Map<string, LaporTicketRow & { at: Date }>();
     let queued = 0;
     for (const event of events) {
       const data = event.data as LifecycleData;
-      if (!origins.has(data.ticketId)) origins.set(data.ticketId, await repo.laporOrigin(data.ticketId));
-      const origin = origins.get(data.ticketId);
-      if (!origin) continue;
-      await repo.recordTicket({
+      const laporTrackingId = origins.get(data.ticketId);
+      if (!laporTrackingId) continue;
+      const before = latest.get(data.ticketId);
+      // A batch may hold several events of a ticket, in order: the state after the last one is kept.
+      latest.set(data.ticketId, {
         ticketId: data.ticketId,
-        laporTrackingId: origin.laporTrackingId,
+        laporTrackingId,
         trackingId: data.trackingId,
         status: data.to,
-        closedBy: data.closedBy ?? null,
-        archivedBy: data.archivedBy ?? null,
+        closedBy: data.closedBy ?? before?.closedBy ?? null,
+        archivedBy: data.archivedBy ?? before?.archivedBy ?? null,
         unitCode: data.unitCode,
         version: data.version,
         at: new Date(data.at),
@@ -65,13 +67,14 @@ export class TicketEventsHandler implements OnModuleInit {
         eventId: event.envelope.id,
         idempotencyKey: idempotencyKeyOf(event.envelope.id),
         ticketId: data.ticketId,
-        laporTrackingId: origin.laporTrackingId,
+        laporTrackingId,
         kind: action.kind,
         payload: action.payload,
         eventAt: new Date(data.at),
       });
       queued++;
     }
+    for (const state of latest.values()) await repo.recordTicket(state);
     if (queued > 0) afterCommit(() => this.sender.nudge());
   }
 }
