@@ -59,6 +59,12 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
     // A link altered to another file, or without its signature, is nothing.
     await request(t.http).get(link.body.url.replace(uploaded.body.fileId, randomUUID())).expect(404);
     await request(t.http).get(`/api/v1/files/${uploaded.body.fileId}/content`).expect(404);
+    // A link issued to someone who can no longer read the ticket (moved to another unit) stops working at once.
+    const moved = await request(t.http).get(`/api/v1/tickets/${ticket.snapshot.id}/files/${uploaded.body.fileId}/link`).set('authorization', await as('officer.dinsos')).expect(200);
+    await request(t.http).get(moved.body.url).expect(200);
+    await t.db.query(`UPDATE "${t.infra.schema}"."users" SET "unit_code" = 'DISHUB' WHERE "username" = 'officer.dinsos'`);
+    await request(t.http).get(moved.body.url).expect(404);
+    await t.db.query(`UPDATE "${t.infra.schema}"."users" SET "unit_code" = 'DINSOS' WHERE "username" = 'officer.dinsos'`);
     // Once expired, the link is refused with a clear message.
     t.clock.advance(61_000);
     const expired = await request(t.http).get(link.body.url).expect(410);

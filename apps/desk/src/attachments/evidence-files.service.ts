@@ -5,10 +5,12 @@ import { CLOCK, type Clock } from '@bekasi/clock';
 import { schemaOfManager } from '@bekasi/messaging';
 import { counter, SERVICE_CONFIG } from '@bekasi/platform';
 import { checkFileLink, EVIDENCE_TYPES, safeFileName, signFileLink, sniffContentType, stripImageMetadata, type FileStore } from '@bekasi/file-store';
-import type { UnitScope } from '@bekasi/auth';
+import { unitScopeOf, type UnitScope } from '@bekasi/auth';
 import type { ActorRef } from '@bekasi/tickets-domain';
 import type { DeskConfig } from '../desk.config';
 import { TicketRepository } from '../persistence/ticket.repository';
+import { UserRepository } from '../persistence/user.repository';
+import { principalOfUser } from '../users/user-directory.service';
 import { DeskRefusal } from '../tickets/desk-refusal';
 import type { CommandOptions } from '../tickets/ticket-workflow.service';
 
@@ -159,9 +161,19 @@ export class EvidenceFiles {
     if (check === 'expired') throw new DeskRefusal(410, 'LINK_EXPIRED', 'Tautan berkas sudah kedaluwarsa. Buka lagi dari laporan untuk mendapat tautan baru.');
     if (check !== 'valid') throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
     const file = await this.find(fileId);
-    const bytes = file ? await this.store.get(file.storageKey) : null;
-    if (!file || !bytes) throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    // The link's user must still be able to read the ticket (deactivated or moved to another unit since: no).
+    if (!file || !(await this.mayRead(String(query.uid), file.ticketId))) throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
+    const bytes = await this.store.get(file.storageKey);
+    if (!bytes) throw new DeskRefusal(404, 'FILE_NOT_FOUND', 'Berkas tidak ditemukan.');
     return { file, bytes };
+  }
+
+  private async mayRead(userId: string, ticketId: string): Promise<boolean> {
+    const users = new UserRepository(this.dataSource.manager);
+    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await users.byId(userId) : null;
+    if (!user?.active) return false;
+    const scope = await unitScopeOf(principalOfUser(user), users);
+    return (await new TicketRepository(this.dataSource.manager).find(ticketId, scope)) !== null;
   }
 
   private async find(fileId: string): Promise<StoredFile | null> {
