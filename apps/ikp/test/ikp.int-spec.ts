@@ -264,10 +264,19 @@ describe('ikp service', () => {
       'XYZ;2026-03;1000;10;1',
       'BPBD;2026-03;1000;500;2000',
       'DLH;2026-12;1.000.000.000;950.000.000;0',
+      'DLH;Maret 2026;1;1;1',
     ].join('\n');
     await http().post('/api/v1/ikp/budget/imports').set(bearer(officer)).attach('file', Buffer.from(csv), 'realisasi.csv').expect(403);
     const report = (await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from(csv), 'realisasi.csv').expect(200)).body;
-    expect(report).toMatchObject({ rows: 5, imported: 3, rejected: [{ row: 4, field: 'unit_code', reason: 'kode unit "XYZ" tidak dikenal' }, { row: 5, field: 'realisasi', reason: 'realisasi melebihi pagu' }] });
+    expect(report).toMatchObject({
+      rows: 6,
+      imported: 3,
+      rejected: [
+        { row: 4, field: 'unit_code', reason: 'kode unit "XYZ" tidak dikenal' },
+        { row: 5, field: 'realisasi', reason: 'realisasi melebihi pagu' },
+        { row: 7, field: 'unit_code', reason: 'baris ganda: DLH bulan 2026-03 sudah ada di berkas ini' },
+      ],
+    });
     const missing = await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('unit_code,month,pagu\nDLH,2026-03,1'), 'x.csv').expect(400);
     expect(missing.body.errors[0].reasons[0]).toMatch(/rencana, realisasi/);
     await http().post('/api/v1/ikp/budget/imports').set(bearer(admin)).attach('file', Buffer.from('%PDF-1.4 bukan lembar kerja'), 'x.pdf').expect(400);

@@ -7,6 +7,7 @@ describe('finance export records', () => {
   it('finds the columns under the names BPKAD/SIPD exports use, and names the missing ones', () => {
     expect(columns).toEqual({ unitCode: 0, period: 1, pagu: 2, rencana: 3, realisasi: 4 });
     expect(budgetColumns(['unit_code', 'month', 'pagu'])).toEqual({ ok: false, missing: ['rencana', 'realisasi'] });
+    expect(budgetColumns(['\uFEFFunit_code', ' Bulan ', 'PAGU', 'anggaran-kas', 'Realisasi'])).toMatchObject({ ok: true });
   });
 
   it('reads months and rupiah in the notations the files carry', () => {

@@ -27,7 +27,8 @@ const COLUMN_ALIASES: Record<keyof BudgetMonth, readonly string[]> = {
 
 const MONTHS_ID = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+// A byte-order mark, stray spaces, dots or dashes in a header do not hide the column.
+const headerKey = (h: string) => h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s.-]+/g, '_');
 
 /** Which column of the file holds which field; the missing ones are named. */
 export function budgetColumns(headers: readonly string[]): { ok: true; columns: Record<keyof BudgetMonth, number> } | { ok: false; missing: string[] } {
