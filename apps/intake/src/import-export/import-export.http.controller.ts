@@ -1,9 +1,9 @@
-import { BadRequestException, Controller, HttpCode, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, PayloadTooLargeException, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@bekasi/auth';
 import { LaporanRingkasLayoutError } from '@bekasi/intake-domain';
-import { ExportFileError } from '@bekasi/intake-export-reader';
+import { ExportFileError, ExportLimitError } from '@bekasi/intake-export-reader';
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
 import { ImportExportService, type ImportReport } from './import-export.service';
 
@@ -35,6 +35,8 @@ export class ImportExportHttpController {
     try {
       return await this.imports.importFile(file.buffer, file.originalname ?? null);
     } catch (err) {
+      // A file beyond the import limits (rows, columns, cells, inflated size) is refused while read: 413.
+      if (err instanceof ExportLimitError) throw new PayloadTooLargeException({ statusCode: 413, error: 'Payload Too Large', message: 'Berkas melebihi batas', errors: [{ field: 'file', reasons: [err.message] }] });
       if (err instanceof ExportFileError || err instanceof LaporanRingkasLayoutError) throw fileProblem(err.message);
       throw err;
     }

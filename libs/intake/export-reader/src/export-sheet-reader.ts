@@ -2,6 +2,7 @@
 // of cell texts for @bekasi/intake-domain's parseLaporanRingkas.
 import { Readable } from 'node:stream';
 import { readCsvSheet, sniffCsvDelimiter } from './csv-sheet-reader';
+import { ExportLimitError, DEFAULT_EXPORT_LIMITS, type ExportLimits } from './export-limits';
 import { ExportFormat, detectExportFormat } from './export-format';
 import { readXlsxSheet } from './xlsx-sheet-reader';
 
@@ -41,8 +42,10 @@ async function withHead(source: Readable, length: number): Promise<{ head: Buffe
   return { head, stream: Readable.from(replay(), { objectMode: false }) };
 }
 
-function padToWidestRow(rows: string[][]): string[][] {
+function padToWidestRow(rows: string[][], limits: ExportLimits): string[][] {
   const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  // A few far cells must not become a full grid in memory.
+  if (rows.length * width > limits.maxCells) throw new ExportLimitError(`Lembar ${rows.length} baris × ${width} kolom melebihi ${limits.maxCells} sel.`);
   for (const row of rows) while (row.length < width) row.push('');
   return rows;
 }
@@ -51,13 +54,13 @@ function padToWidestRow(rows: string[][]): string[][] {
  * Reads an XLSX or CSV export from a Buffer or a stream, telling the format by its first bytes.
  * Throws ExportFileError for files that are neither.
  */
-export async function readExportSheet(input: Buffer | Uint8Array | Readable): Promise<ExportSheet> {
+export async function readExportSheet(input: Buffer | Uint8Array | Readable, limits: ExportLimits = DEFAULT_EXPORT_LIMITS): Promise<ExportSheet> {
   const source = input instanceof Readable ? input : Readable.from([Buffer.from(input)], { objectMode: false });
   const { head, stream } = await withHead(source, HEAD_LENGTH);
   const format = detectExportFormat(head);
   const rows =
     format === 'xlsx'
-      ? await readXlsxSheet(stream)
-      : await readCsvSheet(stream, { delimiter: sniffCsvDelimiter(head.toString('utf8')) });
-  return { format, rows: padToWidestRow(rows) };
+      ? await readXlsxSheet(stream, limits)
+      : await readCsvSheet(stream, limits, { delimiter: sniffCsvDelimiter(head.toString('utf8')) });
+  return { format, rows: padToWidestRow(rows, limits) };
 }

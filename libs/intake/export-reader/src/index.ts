@@ -6,3 +6,4 @@ export * from './xlsx-sheet-reader';
 export * from './xlsx-cell-text';
 export * from './csv-writer';
 export * from './laporan-ringkas-csv-generator';
+export * from './export-limits';

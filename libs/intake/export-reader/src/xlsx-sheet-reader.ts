@@ -1,9 +1,13 @@
 // XLSX exports, read with ExcelJS's streaming reader: rows are turned into text as they are parsed,
-// so memory holds the cell texts, not ExcelJS's object model of the whole workbook.
+// so memory holds the cell texts, not ExcelJS's object model of the whole workbook. The zip is
+// opened first with limits (see xlsx-zip.ts); rows, columns, cells and cell length are counted as
+// each cell arrives, so a sheet that claims A1:XFD1048576 is refused at its first far cell.
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { ExportFileError } from './export-file-error';
+import { ExportLimitError, SheetBudget, type ExportLimits } from './export-limits';
 import { cellDisplayText } from './xlsx-cell-text';
+import { readZipEntries, repackedZip } from './xlsx-zip';
 
 interface StreamedCell {
   value: unknown;
@@ -21,8 +25,10 @@ interface StreamedRow {
  * cells carry their value in the first cell only: the streaming reader sees each cell as stored,
  * and spreadsheet programs store a merged range's value in its first cell.
  */
-export async function readXlsxSheet(source: Readable): Promise<string[][]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+export async function readXlsxSheet(source: Readable, limits: ExportLimits): Promise<string[][]> {
+  const file = await bytesOf(source, limits.maxFileBytes);
+  const budget = new SheetBudget(limits);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(repackedZip(readZipEntries(file, limits)), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -39,15 +45,36 @@ export async function readXlsxSheet(source: Readable): Promise<string[][]> {
       }
       rows = [];
       for await (const row of worksheet as unknown as AsyncIterable<StreamedRow>) {
+        budget.row(row.number);
         const cells: string[] = [];
         row.eachCell((cell, columnNumber) => {
-          cells[columnNumber - 1] = cellDisplayText(cell.value, cell.numFmt);
+          const text = cellDisplayText(cell.value, cell.numFmt);
+          if (text === '') return;
+          budget.cell(row.number, columnNumber, text);
+          cells[columnNumber - 1] = text;
         });
         rows[row.number - 1] = Array.from(cells, (text) => text ?? '');
       }
     }
   } catch (error) {
+    if (error instanceof ExportFileError) throw error;
     throw new ExportFileError(`Berkas XLSX rusak atau tidak dapat dibaca: ${(error as Error).message}.`, { cause: error });
   }
   return Array.from(rows ?? [], (cells) => cells ?? []);
+}
+
+/** The whole upload (an XLSX is a zip: its directory is at the end), refused past `max` bytes. */
+async function bytesOf(source: Readable, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of source) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += buf.length;
+    if (total > max) {
+      source.destroy();
+      throw new ExportLimitError(`Berkas lebih besar dari ${Math.round(max / 1024 / 1024)} MB.`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
 }

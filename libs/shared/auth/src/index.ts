@@ -15,3 +15,4 @@ export * from './tokens/access-tokens';
 export * from './channels/channel-signature';
 export * from './channels/reporter-key';
 export * from './channels/channel-client';
+export * from './unit-param-scope.guard';

@@ -49,11 +49,14 @@ describe('parseLaporTime', () => {
     ['4:05:34', { hour: 4, minute: 5, second: 34 }],
     ['23:59', { hour: 23, minute: 59, second: 0 }],
     ['10.20.35', { hour: 10, minute: 20, second: 35 }],
+    ['10:00:00.123', { hour: 10, minute: 0, second: 0, millisecond: 123 }],
+    ['10:00:00,5', { hour: 10, minute: 0, second: 0, millisecond: 500 }],
+    ['10:00:00.000', { hour: 10, minute: 0, second: 0 }],
   ])('reads %p', (raw, expected) => {
     expect(parseLaporTime(raw)).toEqual(expected);
   });
 
-  it.each(['', '24:00:00', '10:60:00', '10:20:60', 'pagi', '10:2'])('refuses %p', (raw) => {
+  it.each(['', '24:00:00', '10:60:00', '10:20:60', 'pagi', '10:2', '10:20.123', '10:20:35.'])('refuses %p', (raw) => {
     expect(parseLaporTime(raw)).toBeNull();
   });
 });

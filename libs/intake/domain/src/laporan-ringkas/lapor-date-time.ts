@@ -14,6 +14,7 @@ export interface TimeOfDay {
   hour: number;
   minute: number;
   second: number;
+  millisecond?: number;
 }
 
 const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
@@ -37,7 +38,8 @@ const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map(
 
 const DAY_MONTH_YEAR = /^(\d{1,2})[\s\-/]+([a-z]+)\.?[\s\-/]+(\d{4})$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+// Seconds may carry a fraction ("10:00:00.123"), as exports of some programs write them.
+const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d{1,9}))?)?$/;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -66,13 +68,14 @@ export function parseLaporTime(raw: string): TimeOfDay | null {
   if (!match) return null;
   const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return { hour, minute, second };
+  const millisecond = match[4] ? Math.floor(Number(`0.${match[4]}`) * 1000) : 0;
+  return millisecond ? { hour, minute, second, millisecond } : { hour, minute, second };
 }
 
 /** The instant at which a Jakarta wall-clock date and time occurred. */
 export function jakartaInstant(date: CalendarDate, time: TimeOfDay): Date {
   return new Date(
-    Date.UTC(date.year, date.month - 1, date.day, time.hour - JAKARTA_UTC_OFFSET_HOURS, time.minute, time.second),
+    Date.UTC(date.year, date.month - 1, date.day, time.hour - JAKARTA_UTC_OFFSET_HOURS, time.minute, time.second, time.millisecond ?? 0),
   );
 }
 
