@@ -254,6 +254,32 @@ describe('ikp service', () => {
     await http().post(`${r.base}/cancellation`).set(bearer(r.bupati)).send({ note: 'Diganti instruksi baru' }).expect(200);
   });
 
+  it('answers hostile or stale instruction commands with the status that names the problem', async () => {
+    const bupati = await token({ role: 'bupati', username: 'bupati' });
+    const sekda = await token({ role: 'sekda', username: 'sekda' });
+    const officer = await token({ role: 'officer', unitCode: 'DISHUB' });
+    const asda = await token({ role: 'asda', asdaGroup: 'II', username: 'asda2' });
+    clock.set(new Date('2026-03-21T09:00:00+07:00'));
+    const body = { unitCode: 'DISHUB', title: 'Penertiban parkir liar', indicators: [{ name: 'Titik parkir liar ditertibkan', unitOfMeasure: 'titik', target: 10, period: PERIOD, dueAt: '2026-03-28T17:00:00+07:00' }] };
+    const invalid = await http().post('/api/v1/ikp/instructions').set(bearer(bupati)).send({ ...body, unitCode: 'NOPE', indicators: [{ ...body.indicators[0], target: -1, period: '2026-3' }] }).expect(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['indicators.0.period', 'indicators.0.target']);
+    expect((await http().post('/api/v1/ikp/instructions').set(bearer(bupati)).send({ ...body, unitCode: 'NOPE' }).expect(400)).body.errors[0].field).toBe('unitCode');
+    expect((await http().post('/api/v1/ikp/instructions').set(bearer(bupati)).send({ ...body, indicators: [{ ...body.indicators[0], dueAt: '2026-03-01T00:00:00+07:00' }] }).expect(400)).body.errors[0].field).toBe('indicators.0.dueAt');
+    const i = (await http().post('/api/v1/ikp/instructions').set(bearer(bupati)).send(body).expect(201)).body;
+    const base = `/api/v1/ikp/instructions/${i.id}`;
+    await http().post(`${base}/indicators/${randomUUID()}/realisations`).set(bearer(officer)).send({ value: 3, evidence }).expect(404);
+    await http().get(`/api/v1/ikp/instructions/not-a-uuid`).set(bearer(bupati)).expect(400);
+    const r = (await http().post(`${base}/indicators/${i.indicators[0].id}/realisations`).set(bearer(officer)).send({ value: 3, evidence }).expect(201)).body.realisations[0];
+    expect((await http().post(`${base}/realisations/${r.id}/verification`).set(bearer(asda)).send({ decision: 'sent_back', note: '' }).expect(400)).body.errors[0].field).toBe('note');
+    await http().post(`${base}/realisations/${r.id}/verification`).set(bearer(asda)).send({ decision: 'sent_back', note: 'Foto lokasi belum ada' }).expect(200);
+    await http().post(`${base}/realisations/${r.id}/verification`).set(bearer(asda)).send({ decision: 'verified' }).expect(409);
+    await http().post(`${base}/cancellation`).set(bearer(officer)).send({ note: 'tidak jadi' }).expect(403);
+    await http().post(`${base}/cancellation`).set(bearer(sekda)).send({ note: 'Dialihkan ke Satpol PP' }).expect(200);
+    const afterCancel = await http().post(`${base}/indicators/${i.indicators[0].id}/realisations`).set(bearer(officer)).send({ value: 4, evidence }).expect(409);
+    expect(afterCancel.body.message).toMatch(/dibatalkan/);
+    expect((await http().get(base).set(bearer(officer)).expect(200)).body).toMatchObject({ standing: 'cancelled', standingLabel: { id: 'Dibatalkan' }, allowedActions: [] });
+  });
+
   it('imports budget absorption: a bad row is reported, the rest imported; the board names the indicator', async () => {
     const admin = await token({ role: 'admin', username: 'admin' });
     const officer = await token({ role: 'officer', unitCode: 'DLH' });
