@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional, type BeforeApplicationShutdown, type OnAp
 import { DataSource } from 'typeorm';
 import { OutboxRelay, schemaOfManager } from '@bekasi/messaging';
 import { counter, gauge, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
-import { laporApiFieldMapping, readLaporApiRecord, type LaporApiFieldMapping } from '@bekasi/intake-domain';
+import { laporApiFieldMapping, readLaporApiRecord, type LaporApiFieldMapping, recordForAdmin, REJECTED_RECORD_RETENTION_DAYS } from '@bekasi/intake-domain';
 import type { IntakeConfig } from '../intake.config';
 import { ComplaintIntakeService } from '../complaint-intake/complaint-intake.service';
 import { LaporApiClient, LaporApiError } from './lapor-api.client';
@@ -119,11 +119,13 @@ export class LaporPoller implements OnApplicationBootstrap, BeforeApplicationShu
           await tx.query(
             `INSERT INTO "${schema}"."lapor_poll_rejections" ("page_cursor", "position", "external_id", "field", "reason", "record")
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-            [cursor ?? '', position, reading.rejection.externalId, reading.rejection.field, reading.rejection.reason, JSON.stringify(record ?? null)],
+            // Kept for the admin masked and cleaned (no raw NIK or phone, no NUL), and only for a while.
+            [cursor ?? '', position, reading.rejection.externalId, reading.rejection.field, reading.rejection.reason, JSON.stringify(recordForAdmin(record ?? null))],
           );
         }
         await this.hooks?.afterRecord?.(position, reading.draft?.externalId ?? reading.rejection?.externalId ?? null);
       }
+      await tx.query(`DELETE FROM "${schema}"."lapor_poll_rejections" WHERE "rejected_at" < now() - make_interval(days => $1)`, [REJECTED_RECORD_RETENTION_DAYS]);
       await tx.query(
         `INSERT INTO "${schema}"."lapor_poll_cursor" ("feed", "cursor", "pages_read", "updated_at") VALUES ($1, $2, 1, now())
          ON CONFLICT ("feed") DO UPDATE SET "cursor" = EXCLUDED."cursor", "pages_read" = "lapor_poll_cursor"."pages_read" + 1, "updated_at" = now()`,

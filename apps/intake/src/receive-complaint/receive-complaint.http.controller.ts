@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Req, Use
 import { ApiAcceptedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CHANNEL_HEADER, Public, SIGNATURE_HEADER, TIMESTAMP_HEADER, type RegisteredChannel } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { BUPATI_CHANNEL, titleFromText, type ComplaintDraft, type ComplaintSource } from '@bekasi/intake-domain';
+import { BUPATI_CHANNEL, cleanText, titleFromText, type ComplaintDraft, type ComplaintSource } from '@bekasi/intake-domain';
 import { ComplaintIntakeService } from '../complaint-intake/complaint-intake.service';
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
 import { ChannelRegistry } from './channel-registry';
@@ -14,6 +14,15 @@ const CLOCK_SKEW_MS = 60_000;
 
 const invalid = (field: string, reason: string) =>
   new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Data tidak valid', errors: [{ field, reasons: [reason] }] });
+
+/** Every string of the body without NUL, control characters or invalid Unicode (PostgreSQL refuses NUL). */
+function cleaned<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, v] of Object.entries(value)) (value as Record<string, unknown>)[key] = cleaned(v);
+  }
+  return value;
+}
 
 @ApiTags('intake')
 @ApiHeader({ name: CHANNEL_HEADER, required: true, description: 'Registered channel id' })
@@ -35,9 +44,11 @@ export class ReceiveComplaintHttpController {
   @ApiAcceptedResponse({ type: ReceiveComplaintResponseDto })
   @ApiUnauthorizedResponse({ description: 'Not a registered channel, or the signature or timestamp does not check out' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this channel' })
-  async receive(@Body() body: ReceiveComplaintRequestDto, @Req() request: unknown): Promise<ReceiveComplaintResponseDto> {
+  async receive(@Body() received: ReceiveComplaintRequestDto, @Req() request: unknown): Promise<ReceiveComplaintResponseDto> {
     const channel = channelOf(request);
+    const body = cleaned(received);
     const text = body.text.trim();
+    if (text.length < 10) throw invalid('text', 'isi laporan paling sedikit 10 karakter');
     const subChannel = body.channel?.trim() || null;
     this.checkPrivileges(channel, body, subChannel);
     const draft: ComplaintDraft = {

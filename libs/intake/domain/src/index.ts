@@ -9,6 +9,7 @@ export * from './public-complaint';
 export * from './complaint-identity';
 export * from './complaint-received';
 export * from './lapor-api/lapor-api-record';
+export * from './lapor-api/text-hygiene';
 export * from './lapor-api/synthetic-lapor-reports';
 export * from './lapor-integration/lapor-outbound';
 // Indonesian text (unit names, masking, kecamatan finder) lives in @bekasi/indonesian-text; these

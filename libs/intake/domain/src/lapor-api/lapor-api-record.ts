@@ -3,6 +3,7 @@
 // configuration; the default is the shape lapor-sim serves.
 import { ComplaintDraft, titleFromText } from '../complaint-draft';
 import { recogniseClassification, recogniseLaporStatus } from '../lapor-vocabulary';
+import { cleanText } from './text-hygiene';
 
 export type LaporApiField =
   | 'externalId'
@@ -71,10 +72,11 @@ function at(record: unknown, path: string): unknown {
   return value;
 }
 
+/** A field's text, cleaned of NUL, control characters and invalid Unicode (see text-hygiene). */
 function text(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
+  const trimmed = cleanText(value).trim();
   return trimmed === '' ? null : trimmed;
 }
 
