@@ -76,7 +76,7 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
 
   beforeAll(async () => {
     infra = await TestInfra.create('laporconn');
-    sim = await startLaporSim({ LAPOR_SIM_INITIAL_REPORTS: '3' });
+    sim = await startLaporSim({ LAPOR_SIM_INITIAL_REPORTS: '3', LAPOR_SIM_KNOWN_REPORTS_ONLY: 'true' });
     filesDir = await mkdtemp(join(tmpdir(), 'lapor-files-'));
     env = {
       LAPOR_API_BASE_URL: sim.baseUrl,

@@ -114,8 +114,8 @@ export class LaporIntegrationHttpController {
   @Get('reports/:trackingId')
   report(@Param('trackingId') trackingId: string, @Headers('authorization') authorization?: string) {
     bearer(this.feed, authorization);
-    const report = this.feed.find(trackingId);
-    if (!report) throw new NotFoundException(`Laporan ${trackingId} tidak ditemukan`);
+    if (!this.integration.knows(trackingId)) throw new NotFoundException(`Laporan ${trackingId} tidak ditemukan`);
+    const report = this.feed.find(trackingId) ?? { tracking_id: trackingId };
     return { ...(report as object), status: this.integration.statusOf(trackingId), follow_ups: this.integration.actionsOf(trackingId) };
   }
 

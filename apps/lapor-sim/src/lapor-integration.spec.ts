@@ -12,7 +12,7 @@ describe('lapor-sim integration API', () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 
   beforeAll(async () => {
-    const config = loadConfig(LaporSimConfig, { LAPOR_SIM_RATE: '0', LAPOR_SIM_INITIAL_REPORTS: '5', LAPOR_SIM_MALFORMED_RATE: '0' });
+    const config = loadConfig(LaporSimConfig, { LAPOR_SIM_RATE: '0', LAPOR_SIM_INITIAL_REPORTS: '5', LAPOR_SIM_MALFORMED_RATE: '0', LAPOR_SIM_KNOWN_REPORTS_ONLY: 'true' });
     const moduleRef = await Test.createTestingModule({ imports: [LaporSimModule.forRoot(config)] }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     await configureApp(app, { service: 'lapor-sim', title: 'lapor-sim' });

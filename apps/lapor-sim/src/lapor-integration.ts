@@ -108,12 +108,15 @@ export class LaporIntegration {
   writes = 0;
   duplicateSubmissions = 0;
 
+  private readonly knownOnly: boolean;
+
   constructor(private readonly feed: LaporFeed, @Inject(LAPOR_SIM_CONFIG) config: LaporSimConfig) {
     this.random = seededRandom(config.LAPOR_SIM_SEED ^ 0x696e7467);
+    this.knownOnly = config.LAPOR_SIM_KNOWN_REPORTS_ONLY;
   }
 
   knows(trackingId: string): boolean {
-    return this.feed.find(trackingId) !== undefined;
+    return this.feed.find(trackingId) !== undefined || (!this.knownOnly && /^\d{1,12}$/.test(trackingId));
   }
 
   /** Applies one write; the caller turns the outcome into HTTP (and drops the socket for 'lost'). */

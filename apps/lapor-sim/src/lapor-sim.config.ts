@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 import { trim } from '@bekasi/platform';
 
 
@@ -38,6 +38,14 @@ export class LaporSimConfig {
   /** Share of requests answered 5xx. */
   @Type(() => Number) @IsNumber() @Min(0) @Max(1)
   LAPOR_SIM_ERROR_RATE = 0;
+
+  /**
+   * Integration API writes only to reports this simulator served (else 404, as LAPOR! answers for an unknown
+   * report). Off by default: under `npm start` intake also holds reports from the sample export, which
+   * the real LAPOR! would know.
+   */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean()
+  LAPOR_SIM_KNOWN_REPORTS_ONLY = false;
 
   /** Bearer token the API requires; none when empty. */
   @Transform(trim) @IsString()
