@@ -14,6 +14,8 @@ import {
   TicketAnsweredV1,
   TicketAssignedV1,
   TicketClosedV1,
+  TicketInfoRequestedV1,
+  TicketReassignRequestedV1,
   TicketReceivedV1,
   fromKafkaMessage,
   toKafkaRecord,
@@ -188,6 +190,21 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
     expect(refused.laporMessage).toBe('Laporan 999999 tidak ditemukan');
     await http.get('/api/v1/intake/lapor-connector/actions').set('authorization', `Bearer ${testAccessToken({ role: 'officer', unitCode: 'DISHUB' })}`).expect(403);
     await http.get('/api/v1/intake/lapor-connector/actions').expect(401);
+  }, 60_000);
+
+  it('asks the reporter for information and hands the report back ("bukan kewenangan") on LAPOR!, with the words used here', async () => {
+    const [, , complaint] = await laporComplaints();
+    await publish(TicketInfoRequestedV1, complaint, { to: 'waiting_reporter', question: 'Mohon kirim foto lokasi dan nomor RT/RW.' });
+    await publish(TicketReassignRequestedV1, complaint, { to: 'reassign_requested', reason: 'Jalan provinsi, bukan kewenangan kabupaten.', refusedUnits: ['DINSOS'], bounceCount: 1, refusingUnitCode: 'DINSOS' });
+    const list = await waitFor('both on LAPOR!', async () => {
+      const l = await followUps(complaint.external_id);
+      return l.length === 2 ? l : null;
+    });
+    expect(list.map((a) => [a.type, a.content])).toEqual([
+      ['info_request', 'Mohon kirim foto lokasi dan nomor RT/RW.'],
+      ['reassignment', 'Jalan provinsi, bukan kewenangan kabupaten.'],
+    ]);
+    expect((await simJson('GET', `/api/v1/reports/${complaint.external_id}`)).status).toBe('Terverifikasi');
   }, 60_000);
 
   it('lists the tickets whose LAPOR! status differs from ours, with what is done about each', async () => {
