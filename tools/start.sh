@@ -75,7 +75,8 @@ for line in "${processes[@]}"; do
     echo "$name: already running (pid $(cat "$pidfile"))"; continue
   fi
   # shellcheck disable=SC2086
-  PORT_OFFSET="$offset" nohup node tools/supervise.js "$name" -- node tools/run.js tools/combined/run-together.ts $names >> ".run/logs/$name.log" 2>&1 &
+  # SERVICE_NODE_ARGS: extra node flags for the service processes (e.g. --cpu-prof --cpu-prof-dir=DIR for a profile).
+  PORT_OFFSET="$offset" nohup node tools/supervise.js "$name" -- node ${SERVICE_NODE_ARGS:-} tools/run.js tools/combined/run-together.ts $names >> ".run/logs/$name.log" 2>&1 &
   echo $! > "$pidfile"
   echo "$name: starting $names (log .run/logs/$name.log)"
 done
@@ -85,6 +86,10 @@ for line in "${services[@]}"; do
   ready=false
   for _ in $(seq 1 480); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=true; break; fi
+    # A supervisor that gave up (the configuration is refused) will not bring it up.
+    gone=false
+    for pidfile in .run/*.pid; do kill -0 "$(cat "$pidfile")" 2>/dev/null || gone=true; done
+    $gone && break
     sleep 0.5
   done
   if ! $ready; then

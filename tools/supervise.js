@@ -29,6 +29,11 @@ function start() {
   child.on('exit', (code, signal) => {
     rmSync(childPidFile, { force: true });
     if (stopping) process.exit(0);
+    // 78 (EX_CONFIG): the configuration is wrong, and starting again will not make it right.
+    if (code === 78) {
+      log(`${name} refused its configuration (exit 78); not restarting`);
+      process.exit(78);
+    }
     // A process that ran a while is restarted at once; one that dies at start backs off (up to 10 s).
     delay = Date.now() - startedAt > 30_000 ? 1000 : Math.min(10_000, delay * 2);
     log(`${name} exited (code ${code}, signal ${signal}); restarting in ${delay} ms`);

@@ -29,6 +29,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { prefix: '/api/v1/sla', upstream: 'sla', access: 'user' },
   { prefix: '/api/v1/escalations', upstream: 'escalation', access: 'user' },
   { prefix: '/api/v1/ikp', upstream: 'ikp', access: 'user' },
+  { prefix: '/api/v1/admin/messaging', upstream: 'sla', access: 'admin' },
 ];
 
 /** The longest prefix that matches whole path segments; null when no service owns the path. */

@@ -276,14 +276,14 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval AND ${category} ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
     const found: CandidateRow[] = await tx.query(
       `SELECT q.n::text AS n, c.* FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, cat, n)
-       CROSS JOIN LATERAL (
+       CROSS JOIN LATERAL (SELECT * FROM (
          (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${before})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${after})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${before})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${after})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${before})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${after})
-       ) c`,
+       ) nearest ORDER BY abs(extract(epoch FROM nearest."received_at" - q.t)) LIMIT ${DUPLICATE_CANDIDATES}) c`,
       [list.map((p) => p.incoming.draft.receivedAt), list.map((p) => p.kecamatanHint), list.map((p) => p.categoryHint), `${window / 1000} seconds`],
     );
     const byItem = new Map<number, ComparableComplaint[]>();

@@ -10,3 +10,7 @@ export * from './consumer/transient-errors';
 export * from './consumer/dead-letter';
 export * from './consumer/dead-letter-replay';
 export * from './messaging.module';
+export * from './admin/dead-letter-inspection';
+export * from './admin/set-aside-outbox';
+export * from './admin/messaging-admin.http.controller';
+export * from './admin/messaging-admin.module';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CE_HEADER, defineEvent, toKafkaRecord, type EventEnvelope } from '@bekasi/contracts';
 import { FakeClock } from '@bekasi/clock';
 import { TestInfra, TopicRecorder, waitFor } from '../src';
-import { DLQ_HEADER, EventConsumer, OutboxRelay, OutboxWriter, replayDeadLetters } from '@bekasi/messaging';
+import { DLQ_HEADER, EventConsumer, OutboxRelay, OutboxWriter, replayDeadLetters, TransientEventError, type ConsumedEvent } from '@bekasi/messaging';
 
 const PingV1 = defineEvent({
   name: 'test.ping',
@@ -178,5 +178,164 @@ describe('event backbone against the real broker and database', () => {
     await consumer.stop();
     await dlq.stop();
     expect((await effects(ticket)).map((e) => e.n).sort()).toEqual([1, 2, 3]);
+  });
+
+  /** A consumer with one batch handler of PingV1 that records its effect in the batch's transaction. */
+  function batchConsumerFor(group: string, onBatch: (events: readonly ConsumedEvent[]) => Promise<void> = async () => undefined) {
+    return track(
+      new EventConsumer({ kafka: infra.kafka, dataSource: ds, naming: infra.naming, groupId: `${infra.id}.${group}`, retry: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 200 } }).onBatch({
+        name: 'test.ping',
+        events: [PingV1],
+        handle: async (events, { tx }) => {
+          await onBatch(events);
+          for (const e of events) {
+            await tx.query(`INSERT INTO "${infra.schema}"."effects" (event_id, ticket, n) VALUES ($1, $2, $3)`, [e.envelope.id, e.envelope.subject, (e.data as { n: number }).n]);
+          }
+        },
+      }),
+    );
+  }
+
+  async function publish(events: Array<{ n: number; ticket: string; poison?: boolean }>): Promise<string[]> {
+    return (await publishWithOffsets(events)).ids;
+  }
+
+  async function publishWithOffsets(events: Array<{ n: number; ticket: string; poison?: boolean }>): Promise<{ ids: string[]; partition: number; offset: bigint }> {
+    const producer = infra.kafka.producer();
+    await producer.connect();
+    const envelopes = events.map(({ n, ticket, poison }) => {
+      const id = randomUUID();
+      return { id, source: '/test', type: PingV1.type, specversion: '1.0' as const, time: clock.now().toISOString(), subject: ticket, datacontenttype: 'application/json' as const, correlationid: id, causationid: id, data: { n, poison } };
+    });
+    const [meta] = await producer.send({ topic: infra.naming.physical('tickets'), messages: envelopes.map((e) => toKafkaRecord(e)) });
+    await producer.disconnect();
+    return { ids: envelopes.map((e) => e.id), partition: meta.partition, offset: BigInt(meta.baseOffset ?? '0') };
+  }
+
+  /** The group's committed offset on one partition (0 when nothing is committed). */
+  async function committedOffset(group: string, partition: number): Promise<bigint> {
+    const admin = infra.kafka.admin();
+    await admin.connect();
+    try {
+      const [topic] = await admin.fetchOffsets({ groupId: `${infra.id}.${group}`, topics: [infra.naming.physical('tickets')] });
+      const p = topic.partitions.find((x) => x.partition === partition);
+      return !p || p.offset === '-1' ? 0n : BigInt(p.offset);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('a batch of events is applied in one transaction: the handler gets them together, in order per ticket', async () => {
+    await ds.query(`TRUNCATE "${infra.schema}"."effects"`);
+    const ticket = randomUUID();
+    await publish(Array.from({ length: 50 }, (_, n) => ({ n, ticket })));
+    const sizes: number[] = [];
+    const consumer = batchConsumerFor('batched', async (events) => void sizes.push(events.length));
+    await consumer.start();
+    await waitFor('50 effects', async () => (await effects(ticket)).length >= 50);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect((await effects(ticket)).map((e) => e.n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+  });
+
+  it('rule: the ledger is written in the effect\'s transaction — an effect that rolled back is applied again, never skipped as "seen"', async () => {
+    await ds.query(`TRUNCATE "${infra.schema}"."effects"`);
+    const ticket = randomUUID();
+    const [id] = await publish([{ n: 1, ticket }]);
+    let calls = 0;
+    const consumer = batchConsumerFor('ledger-tx', async (events) => {
+      if (!events.some((e) => e.envelope.subject === ticket)) return;
+      if (++calls === 1) throw new Error('the effect fails once, after the ledger insert');
+    });
+    await consumer.start();
+    await waitFor('the effect, on the second attempt', async () => (await effects(ticket)).length === 1);
+    expect(calls).toBe(2);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."applied_events" WHERE event_id = $1`, [id]);
+    expect(n).toBe(1);
+  });
+
+  it('rule: the outbox is atomic with the state change — a rolled-back transaction publishes nothing, a committed one publishes', async () => {
+    const writer = new OutboxWriter('/test', infra.naming, clock);
+    const recorder = track(await new TopicRecorder(infra.kafka, infra.naming.physical('tickets')).start());
+    const relay = track(new OutboxRelay(ds, infra.kafka, { idleDelayMs: 50 }));
+    relay.start();
+    const ticket = randomUUID();
+    await ds
+      .transaction(async (tx) => {
+        await writer.append(tx, PingV1, { n: 1 }, { subject: ticket });
+        throw new Error('the state change fails after its event was appended');
+      })
+      .catch(() => undefined);
+    const committed = await ds.transaction((tx) => writer.append(tx, PingV1, { n: 2 }, { subject: ticket }));
+    await waitFor('the committed event on the topic', () => recorder.messages.some((m) => String(m.message.headers?.[CE_HEADER.id]) === committed.id));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(recorder.messages.filter((m) => String(m.message.key) === ticket).map((m) => JSON.parse(String(m.message.value)).n)).toEqual([2]);
+  });
+
+  it('rule: offsets are committed only after the transaction commits — a batch in flight leaves the group\'s offset where it was', async () => {
+    await ds.query(`TRUNCATE "${infra.schema}"."effects"`);
+    const ticket = randomUUID();
+    const { partition, offset } = await publishWithOffsets([{ n: 1, ticket }]);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let entered = false;
+    const consumer = batchConsumerFor('offsets', async (events) => {
+      if (!events.some((e) => e.envelope.subject === ticket)) return;
+      entered = true;
+      await released;
+    });
+    await consumer.start();
+    await waitFor('the handler holding its transaction open', () => entered);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await committedOffset('offsets', partition)).toBeLessThanOrEqual(offset);
+    release();
+    await waitFor('the effect committed', async () => (await effects(ticket)).length === 1);
+    await waitFor('the offset committed after it', async () => (await committedOffset('offsets', partition)) > offset);
+  });
+
+  it('a transient failure (serialization, a dependency away) is retried past maxAttempts and never dead-lettered; only that partition waits', async () => {
+    await ds.query(`TRUNCATE "${infra.schema}"."effects"`);
+    const dlq = track(await new TopicRecorder(infra.kafka, infra.naming.deadLetter('tickets')).start());
+    const stuck = randomUUID();
+    const [stuckId] = await publish([{ n: 1, ticket: stuck, poison: true }]);
+    let failures = 0;
+    const consumer = batchConsumerFor('transient', async (events) => {
+      if (events.some((e) => e.envelope.subject === stuck && (e.data as { poison?: boolean }).poison) && failures < 7) {
+        failures++;
+        if (failures === 7) throw new TransientEventError('Redis is away');
+        throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: failures % 2 ? '40001' : '40P01' });
+      }
+    });
+    await consumer.start();
+    await waitFor('the event applied after 7 transient failures', async () => (await effects(stuck)).length === 1, 30_000);
+    expect(failures).toBe(7);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(dlq.messages.some((m) => String(m.message.headers?.[CE_HEADER.id]) === stuckId)).toBe(false);
+    await publish([{ n: 2, ticket: stuck }]);
+    await waitFor('the next event of the partition', async () => (await effects(stuck)).length === 2);
+  });
+
+  it('the relay is woken by the commit (pg_notify), not by its poll, and sets aside a row it cannot publish while the rows behind it move on', async () => {
+    const writer = new OutboxWriter('/test', infra.naming, clock);
+    const recorder = track(await new TopicRecorder(infra.kafka, infra.naming.physical('tickets')).start());
+    const relay = track(new OutboxRelay(ds, infra.kafka, { idleDelayMs: 60_000 }));
+    relay.start();
+    await waitFor('the relay listening', async () => (await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`))[0].n > 0);
+    const ticket = randomUUID();
+    let unknown = '';
+    let after = '';
+    await ds.transaction(async (tx) => {
+      const bad = await writer.append(tx, PingV1, { n: 1 }, { subject: ticket });
+      unknown = bad.id;
+      await tx.query(`UPDATE "${infra.schema}"."outbox" SET topic = $2 WHERE event_id = $1`, [bad.id, `${infra.topicPrefix}no-such-topic`]);
+      after = (await writer.append(tx, PingV1, { n: 2 }, { subject: ticket })).id;
+    });
+    const started = Date.now();
+    await waitFor('the row behind the bad one published', () => recorder.messages.some((m) => String(m.message.headers?.[CE_HEADER.id]) === after), 10_000, 20);
+    // Far sooner than the 60 s poll: the notification of the commit woke the relay.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const [row] = await ds.query(`SELECT set_aside_at, last_error, published_at FROM "${infra.schema}"."outbox" WHERE event_id = $1`, [unknown]);
+    expect(row.set_aside_at).not.toBeNull();
+    expect(row.published_at).toBeNull();
+    expect(row.last_error).toMatch(/unknown topic/);
   });
 });

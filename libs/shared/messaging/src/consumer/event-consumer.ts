@@ -341,6 +341,11 @@ export class EventConsumer {
         const mine = events.filter((e) => types.has(e.type));
         if (mine.length > 0) await handler.handle(mine, context);
       }
+      // applied_at says when the effect was done (just before the commit), which the per-hop timings read.
+      await tx.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [
+        group,
+        events.map((e) => e.envelope.id),
+      ]);
       return events;
     });
     timer();

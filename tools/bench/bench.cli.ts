@@ -1,0 +1,127 @@
+// npm run bench: the throughput figures of issue 8, against the real broker, database and Redis, in
+// one run, printed as one table and a final JSON line. tools/bench.sh starts the system first (its
+// own database, topic prefix and Redis prefix, so nothing of the demo is touched).
+//   --quick        two short steps, a small raw run and drain (under 3 minutes)
+//   --steps a,b,c  offered rates (complaints/s); --seconds N per step
+//   --skip raw,drain,timers   leave sections out
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { benchChannel, runStep, type StepResult } from './system-steps';
+import { memoryMb, watchedProcesses } from './process-cpu';
+import { RAW_PORT, RAW_SCHEMAS, setupRaw } from './raw-baseline';
+
+const root = join(__dirname, '..', '..');
+
+interface Args {
+  quick: boolean;
+  steps: number[];
+  seconds: number;
+  skip: Set<string>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const quick = argv.includes('--quick');
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    quick,
+    steps: (value('--steps') ?? (quick ? '500,1000' : '250,500,1000,1500,2000')).split(',').map(Number),
+    seconds: Number(value('--seconds') ?? (quick ? 15 : 30)),
+    skip: new Set((value('--skip') ?? '').split(',').filter(Boolean)),
+  };
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
+
+/** Runs the raw baseline's hops as child processes for the time of `work`. */
+async function withRawChain<T>(work: (pids: Map<string, number>) => Promise<T>): Promise<T> {
+  await setupRaw();
+  const children: Array<[string, ChildProcess]> = ['sla', 'desk', 'routing', 'entry'].map((hop) => [
+    `raw ${hop}`,
+    spawn(process.execPath, [join(root, 'tools/run.js'), 'tools/bench/raw-baseline.ts', hop], { cwd: root, env: { ...process.env, RAW_CHANNEL_SECRET: benchChannel().secret }, stdio: ['ignore', 'inherit', 'inherit'] }),
+  ]);
+  try {
+    for (let i = 0; ; i++) {
+      const up = await fetch(`http://127.0.0.1:${RAW_PORT}/`, { method: 'POST', body: '{}' }).then(() => true, () => false);
+      if (up) break;
+      if (i > 200) throw new Error('the raw baseline did not start');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 3000)); // consumers join their groups
+    return await work(new Map(children.map(([name, child]) => [name, child.pid!])));
+  } finally {
+    for (const [, child] of children) child.kill('SIGTERM');
+  }
+}
+
+function printSteps(title: string, steps: StepResult[]): void {
+  console.log(`\n${title}`);
+  console.log('| offered/s | accepted | done | done/s | p50 ms | p99 ms | max ms | 202 p99 ms | errors | held (p99 < 1 s) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of steps) console.log(`| ${s.offered} | ${s.accepted} | ${s.done} | ${s.throughput} | ${fmt(s.p50)} | ${fmt(s.p99)} | ${fmt(s.max)} | ${fmt(s.http202p99)} | ${s.errors} | ${s.held ? 'yes' : 'no'} |`);
+  console.log('\nper hop (p50 / p99 ms) and CPU (cores) per step:');
+  for (const s of steps) {
+    console.log(`  ${s.offered}/s: ${s.hops.map((h) => `${h.hop} ${fmt(h.p50)}/${fmt(h.p99)}`).join(' · ')}`);
+    console.log(`         cores: ${[...s.cores].filter(([, c]) => c > 0).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const db = new Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const gateway = { host: '127.0.0.1', port: Number(process.env.BENCH_GATEWAY_PORT ?? 3000) };
+  const processes = watchedProcesses(root);
+  const idleMemory = memoryMb(processes);
+
+  const steps: StepResult[] = [];
+  for (const rate of args.steps) {
+    const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' } });
+    steps.push(step);
+    console.log(`step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
+    if (!step.held && step.done < step.accepted * 0.5) break; // far past saturation: higher steps say nothing new
+  }
+  const loadMemory = memoryMb(processes);
+  printSteps('System (webhook → intake → routing → desk → sla, through the gateway)', steps);
+  console.log('\nmemory (RSS MB) idle → after load: ' + [...idleMemory].map(([n, m]) => `${n} ${m} → ${loadMemory.get(n)}`).join(', '));
+
+  const held = steps.filter((s) => s.held).sort((a, b) => b.offered - a.offered)[0];
+
+  let rawHeld: StepResult | undefined;
+  if (!args.skip.has('raw')) {
+    const rawSteps: StepResult[] = [];
+    await withRawChain(async (pids) => {
+      const rates = [...new Set([...args.steps, ...(args.quick ? [2000] : [2500, 3000, 4000])])].sort((a, b) => a - b);
+      for (const rate of rates) {
+        const step = await runStep(db, {
+          rate,
+          seconds: args.seconds,
+          marker: `raw-${Date.now()}-${rate}`,
+          target: { host: '127.0.0.1', port: RAW_PORT, path: '/complaints' },
+          schemas: RAW_SCHEMAS,
+          extraProcesses: pids,
+        });
+        rawSteps.push(step);
+        console.log(`raw step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
+        if (!step.held) break;
+      }
+    });
+    printSteps('Raw baseline (node:http + kafkajs + pg, same hops, DDL, topics, envelopes, producer settings)', rawSteps);
+    rawHeld = rawSteps.filter((s) => s.held).sort((a, b) => b.offered - a.offered)[0];
+  }
+
+  await db.end();
+  const sustained = held?.offered ?? 0;
+  const raw = rawHeld?.offered ?? null;
+  console.log(
+    JSON.stringify({ sustainedPerSecond: sustained, p99Ms: held ? Math.round(held.p99) : null, rawPerSecond: raw, ratio: raw ? Math.round((sustained / raw) * 100) / 100 : null }),
+  );
+}
+
+main().catch((err) => {
+  console.error(`bench: ${(err as Error).stack}`);
+  process.exit(1);
+});
