@@ -259,6 +259,18 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
       await waitFor('the webhook reply announced', () => updates().some((e) => (e.data as { updateId: string }).updateId === 'hook-1'));
       await new Promise((r) => setTimeout(r, 300));
       expect(updates().filter((e) => (e.data as { updateId: string }).updateId === 'hook-1')).toHaveLength(1);
+
+      // A reply to a report intake has not read yet waits, and is announced once the report is here.
+      const early = { id: 'hook-early', tracking_id: '5000004', type: 'reply', message: 'Balasan sebelum laporannya terbaca', created_at: new Date().toISOString() };
+      expect((await push(early).expect(202)).body.items).toEqual([{ updateId: 'hook-early', outcome: 'unknown_report' }]);
+      await simJson('POST', '/admin/reports', { count: 1 });
+      const late = await waitFor('the early reply announced', () =>
+        topic.messages.map(({ message }) => fromKafkaMessage(message)).find((e) => e.type === LaporUpdateReceivedV1.type && (e.data as { updateId: string }).updateId === 'hook-early'),
+      );
+      const [fourth] = await db.query(`SELECT "id" FROM "${infra.schema}"."complaints" WHERE "external_id" = '5000004'`);
+      expect(late.subject).toBe(fourth.id);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(topic.messages.map(({ message }) => fromKafkaMessage(message)).filter((e) => (e.data as { updateId?: string }).updateId === 'hook-early')).toHaveLength(1);
     } finally {
       await topic.stop();
       await simJson('PUT', '/admin/integration-faults', { updateDuplicateRate: 0 });

@@ -93,7 +93,14 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
       const body = await this.bodyOf(repo, action);
       answer = await this.client.send(action.kind, action.laporTrackingId, body, action.idempotencyKey, this.shutdown.signal);
     } catch (err) {
-      if (!(err instanceof LocalRefusal)) throw err;
+      if (!(err instanceof LocalRefusal)) {
+        // Our side failed (the file store unreachable, say): nothing reached LAPOR!, try again later.
+        const delay = retryDelayMs(attempts, this.config.LAPOR_CONNECTOR_RETRY_BASE_MS, this.config.LAPOR_CONNECTOR_MAX_BACKOFF_MS);
+        await repo.markRetry(action.id, `local: ${(err as Error).message}`, delay);
+        actions.inc({ kind: action.kind, outcome: 'retry' });
+        this.logger.warn({ actionId: action.id, ticketId: action.ticketId, err: (err as Error).message, retryInMs: delay }, 'LAPOR! action not prepared; retrying');
+        return 'retry';
+      }
       await repo.markRefused(action.id, err.message, err.message);
       actions.inc({ kind: action.kind, outcome: 'failed' });
       this.logger.warn({ actionId: action.id, ticketId: action.ticketId, kind: action.kind, reason: err.message }, 'LAPOR! action cannot be sent');

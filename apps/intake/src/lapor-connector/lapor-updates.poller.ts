@@ -72,6 +72,7 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
       const [locked] = await tx.query(`SELECT "cursor" FROM "${s}"."lapor_poll_cursor" WHERE "feed" = $1 FOR UPDATE`, [FEED]);
       if ((locked?.cursor ?? null) !== cursor) throw new Error('updates cursor moved by another poller');
       for (const record of items) updatesRead.inc({ outcome: await this.receive(tx, record) });
+      await this.announceLateArrivals(tx);
       await tx.query(
         `INSERT INTO "${s}"."lapor_poll_cursor" ("feed","cursor","pages_read","updated_at") VALUES ($1,$2,1,now())
          ON CONFLICT ("feed") DO UPDATE SET "cursor"=EXCLUDED."cursor", "pages_read"="lapor_poll_cursor"."pages_read"+1, "updated_at"=now()`,
@@ -79,6 +80,28 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
       );
     });
     return { read: items.length, hasMore: Boolean(answer.body.has_more ?? answer.body.hasMore) };
+  }
+
+  /**
+   * An update can come before its report (the reporter replied on LAPOR! before the report feed was
+   * read): kept as `unknown_report`, it is announced once the complaint is here (for a week at most).
+   */
+  private async announceLateArrivals(tx: EntityManager): Promise<void> {
+    const s = schemaOfManager(tx);
+    const waiting = await tx.query(
+      `SELECT u."update_id", u."record" FROM "${s}"."lapor_inbound_updates" u
+       WHERE u."outcome" = 'unknown_report' AND u."received_at" > now() - interval '7 days'
+       ORDER BY u."received_at" LIMIT 100 FOR UPDATE SKIP LOCKED`,
+    );
+    for (const row of waiting) {
+      const reading = readLaporUpdate(row.record, this.client.fields, this.clock.now());
+      if (!('update' in reading)) continue;
+      const ticket = await new LaporOutboundRepository(tx).ticketByLaporId(reading.update.laporTrackingId);
+      if (!ticket) continue;
+      await tx.query(`UPDATE "${s}"."lapor_inbound_updates" SET "outcome" = 'announced', "complaint_id" = $2 WHERE "update_id" = $1`, [row.update_id, ticket.complaintId]);
+      await this.announce(tx, reading.update, ticket);
+      updatesRead.inc({ outcome: 'announced_late' });
+    }
   }
 
   get updateIdField(): string {
@@ -102,6 +125,11 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
     );
     if (inserted.length === 0) return 'repeat';
     if (!ticket) return 'unknown_report';
+    await this.announce(tx, update, ticket);
+    return 'announced';
+  }
+
+  private async announce(tx: EntityManager, update: LaporUpdateReading, ticket: { complaintId: string; trackingId: string }): Promise<void> {
     await this.outbox.append(
       tx,
       LaporUpdateReceivedV1,
@@ -118,6 +146,5 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
       },
       { subject: ticket.complaintId, time: update.at },
     );
-    return 'announced';
   }
 }
