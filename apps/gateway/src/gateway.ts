@@ -29,8 +29,8 @@ export function mountGateway(app: NestExpressApplication, config: GatewayConfig)
   });
   // The UI's own files only: no inline scripts, no framing, no sniffing (defence against injected text).
   app.use((req: { path: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
-    // Swagger UI (/docs) needs its inline scripts; everything else gets the strict policy.
-    if (req.path.startsWith('/docs')) return next();
+    // Swagger UI (/docs) and Bull Board (/queues, admin only) need their inline scripts and styles; everything else gets the strict policy.
+    if (req.path.startsWith('/docs') || req.path.startsWith('/queues')) return next();
     res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -38,5 +38,5 @@ export function mountGateway(app: NestExpressApplication, config: GatewayConfig)
     next();
   });
   app.use('/api', proxy);
-  mountLiveAndUi(app, { deskUrl: config.GATEWAY_DESK_URL, webRoot: config.WEB_ROOT, logLevel: config.LOG_LEVEL });
+  mountLiveAndUi(app, { deskUrl: config.GATEWAY_DESK_URL, slaUrl: config.GATEWAY_SLA_URL, webRoot: config.WEB_ROOT, logLevel: config.LOG_LEVEL });
 }

@@ -9,6 +9,7 @@ import { SlaHttpController } from './http/sla.http.controller';
 import { SlaPoliciesHttpController } from './http/sla-policies.http.controller';
 import { CreateSlaTables1764200000000 } from './persistence/migrations/1764200000000-create-sla-tables';
 import { CreatePolicyVersions1764200000001 } from './persistence/migrations/1764200000001-create-policy-versions';
+import { QueuesBoardModule } from './queues-board/queues-board.module';
 import { SlaConfig } from './sla.config';
 import { SlaTimerQueue } from './timers/sla-timer-queue';
 import { TimerFiring } from './timers/timer-firing.service';
@@ -36,6 +37,8 @@ export class SlaAppModule {
         }),
         MessagingModule,
         AuthModule.forRoot({ config }),
+        // Bull Board at /queues for the LAPOR admin (cookie from POST /api/v1/sla/queues/session).
+        QueuesBoardModule,
       ],
       controllers: [SlaHttpController, SlaPoliciesHttpController],
       providers: [SlaPolicyContext, TimerFiring, SlaTimerQueue, TicketClocksHandler],

@@ -34,7 +34,22 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(PASSWORD);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('navigation', { name: /Menu utama|Main menu/ }).waitFor();
+  await page.getByRole('button', { name: /^(Keluar|Sign out)$/ }).waitFor();
+}
+
+/** Until no API request has been in flight for a moment and nothing says "loading". */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __idleSince?: number };
+      const idle = (document.documentElement.dataset.busy ?? '0') === '0' && !/Memuat…|Loading…/.test(document.body.textContent ?? '');
+      if (!idle) return (w.__idleSince = undefined), false;
+      w.__idleSince ??= Date.now();
+      return Date.now() - w.__idleSince > 400;
+    },
+    null,
+    { timeout: 20_000, polling: 100 },
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -82,9 +82,12 @@ export async function startSystem(): Promise<SystemUnderTest> {
     KAFKA_TOPIC_PREFIX: topicPrefix,
     REDIS_PREFIX: `e2e-${id}`,
     DEMO_SEED: 'true',
+    // The suite signs the same users in many times a minute.
+    LOGIN_RATE_LIMIT: '10000',
     LOG_LEVEL: 'warn',
     CLOCK_REAL_EPOCH: new Date().toISOString(),
     LAPOR_API_BASE_URL: urls['lapor-sim'],
+    LAPOR_CONNECTOR_BASE_URL: urls['lapor-sim'],
     GATEWAY_DESK_URL: urls.desk,
     GATEWAY_INTAKE_URL: urls.intake,
     GATEWAY_ROUTING_URL: urls.routing,

@@ -4,12 +4,13 @@ import { createLogger, loadConfig } from '@bekasi/platform';
 import { LiveConfig } from './live.config';
 import { LiveHints } from './live-hints';
 import { createLiveRoutes } from './live-stream';
+import { createBoardProxy } from './board-proxy';
 
 /**
- * The web UI's own routes on the gateway: the live stream (/live/*) and the built UI (apps/web/dist)
- * with index.html for every path the UI routes itself.
+ * The web UI's own routes on the gateway: the live stream (/live/*), Bull Board (/queues, in sla)
+ * and the built UI (apps/web/dist).
  */
-export function mountLiveAndUi(app: NestExpressApplication, options: { deskUrl: string; webRoot: string; logLevel: string }): void {
+export function mountLiveAndUi(app: NestExpressApplication, options: { deskUrl: string; slaUrl: string; webRoot: string; logLevel: string }): void {
   const config = loadConfig(LiveConfig);
   const logger = createLogger('gateway-live', options.logLevel);
   const hints = new LiveHints({ brokers: config.KAFKA_BROKERS.split(','), topicPrefix: config.KAFKA_TOPIC_PREFIX }, logger);
@@ -18,5 +19,6 @@ export function mountLiveAndUi(app: NestExpressApplication, options: { deskUrl: 
   const http = app.getHttpServer() as { on(event: 'close', listener: () => void): void };
   http.on('close', () => void hints.stop());
   app.use('/live', createLiveRoutes({ hints, deskUrl: options.deskUrl, maxStreamMs: config.LIVE_STREAM_MAX_SECONDS * 1000 }));
+  app.use('/queues', createBoardProxy(options.slaUrl));
   app.useStaticAssets(resolve(options.webRoot), { index: 'index.html', maxAge: '5m' });
 }

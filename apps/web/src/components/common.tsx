@@ -43,3 +43,8 @@ export function Pager({ page, pageSize, total, go }: { page: number; pageSize: n
     </nav>
   );
 }
+
+/** A table that may scroll sideways on a phone: focusable and named, so the keyboard can scroll it too. */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>;
+}

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { api, freshToken, query } from '../api/client';
 import type { UnitView, UserView } from '../api/types';
-import { Await } from '../components/common';
+import { Await, TableWrap } from '../components/common';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
 import { label, t } from '../i18n';
 import { errorText, unitName, useApi, useApp } from '../session';
@@ -81,10 +81,10 @@ export function ImportsView() {
             <dt>{t('imports.rejected')}</dt><dd>{formatNumber(Array.isArray(phase.report.rejected) ? phase.report.rejected.length : phase.report.rejected, lang)}</dd>
           </dl>
           {rejected.length > 0 && (
-            <div class="table-wrap"><table>
+            <TableWrap label={t('imports.report')}><table>
               <thead><tr><th scope="col">{t('imports.row')}</th><th scope="col">{t('imports.reason')}</th></tr></thead>
               <tbody>{rejected.slice(0, 200).map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.reason ?? r.reasons?.join(', ')}</td></tr>)}</tbody>
-            </table></div>
+            </table></TableWrap>
           )}
         </div>
       )}
@@ -153,7 +153,7 @@ export function UsersView() {
           return (
             <>
               <p class="muted">{t('users.shown', { shown: shown.length, total: all.length })}</p>
-              <div class="table-wrap"><table>
+              <TableWrap label={t('users.title')}><table>
                 <thead><tr><th scope="col">{t('users.username')}</th><th scope="col">{t('users.name')}</th><th scope="col">{t('users.role')}</th><th scope="col">{t('users.unit')}</th><th scope="col">{t('users.active')}</th></tr></thead>
                 <tbody>
                   {shown.map((u) => (
@@ -164,7 +164,7 @@ export function UsersView() {
                     </tr>
                   ))}
                 </tbody>
-              </table></div>
+              </table></TableWrap>
             </>
           );
         }}
@@ -191,7 +191,7 @@ export function UnitsView({ reloadUnits }: { reloadUnits(): void }) {
   return (
     <section>
       <h1>{t('units.title')}</h1>
-      <div class="table-wrap"><table>
+      <TableWrap label={t('units.title')}><table>
         <thead><tr><th scope="col">{t('units.name')}</th><th scope="col">{t('units.kind')}</th><th scope="col">{t('units.group')}</th><th scope="col"><span class="visually-hidden">{t('ticket.actions')}</span></th></tr></thead>
         <tbody>
           {[...units.values()].map((u) => (
@@ -205,11 +205,11 @@ export function UnitsView({ reloadUnits }: { reloadUnits(): void }) {
               ) : u.name}</th>
               <td>{label('kind', u.kind)}</td>
               <td>{t('dashboard.groupName', { group: u.asdaGroup })}</td>
-              <td>{editing !== u.code && <button type="button" class="secondary" aria-label={t('units.newName', { name: u.name })} onClick={() => setEditing(u.code)}>{t('units.rename')}</button>}</td>
+              <td>{editing !== u.code && <button type="button" class="secondary" aria-label={`${t('units.rename')} ${u.name}`} onClick={() => setEditing(u.code)}>{t('units.rename')}</button>}</td>
             </tr>
           ))}
         </tbody>
-      </table></div>
+      </table></TableWrap>
     </section>
   );
 }
@@ -267,10 +267,10 @@ export function RulesView() {
       </form>
       <Await loaded={rules}>
         {(d) => (
-          <div class="table-wrap"><table>
+          <TableWrap label={t('rules.title')}><table>
             <thead><tr><th scope="col">{t('rules.unit')}</th><th scope="col">{t('rules.patterns')}</th><th scope="col">{t('sla.version')}</th></tr></thead>
             <tbody>{d.rules.filter((r) => r.active).map((r) => <tr key={r.id}><td>{unitName(units, r.unitCode)}</td><td>{r.patterns.join(', ')}</td><td>{r.version}</td></tr>)}</tbody>
-          </table></div>
+          </table></TableWrap>
         )}
       </Await>
     </section>
@@ -303,7 +303,7 @@ export function SlaView() {
               <article class="card" key={p.version}>
                 <h2>{t('sla.version')} {p.version} {i === 0 && <span class="badge zone-hijau">{t('sla.current')}</span>}</h2>
                 <p class="muted">{t('sla.effective')} {formatDateTime(p.effectiveFrom, lang)}</p>
-                <div class="table-wrap"><table>
+                <TableWrap label={t('sla.title')}><table>
                   <thead><tr><th scope="col">{t('sla.kind')}</th><th scope="col">{t('sla.days')}</th></tr></thead>
                   <tbody>
                     <tr><td>{label('deadline', 'verification')}</td><td>{p.verificationAndDisposition.workingDays}</td></tr>
@@ -311,7 +311,7 @@ export function SlaView() {
                     {p.resolution.map((r) => <tr key={r.classification}><td>{label('deadline', 'resolution')}: {r.classification}</td><td>{r.workingDays}</td></tr>)}
                     <tr><td>{label('deadline', 'auto-close')}</td><td>{p.autoClose.workingDaysAfterFinalAnswer}</td></tr>
                   </tbody>
-                </table></div>
+                </table></TableWrap>
               </article>
             ))}
           </>
@@ -355,13 +355,13 @@ export function DeadLettersView() {
       </label>
       <Await loaded={letters}>
         {(d) => d.items.length === 0 ? <p class="muted">{t('dlq.none')}</p> : (
-          <div class="table-wrap"><table>
+          <TableWrap label={t('dlq.title')}><table>
             <thead><tr><th scope="col">{t('dlq.type')}</th><th scope="col">{t('dlq.error')}</th><th scope="col">{t('escalations.raised')}</th><th scope="col"><span class="visually-hidden">{t('ticket.actions')}</span></th></tr></thead>
             <tbody>{d.items.map((l) => (
               <tr key={l.eventId}><td>{l.eventType}</td><td>{l.error}</td><td>{formatDateTime(l.failedAt, lang)}</td>
                 <td><button type="button" class="secondary" onClick={() => void replay([l.eventId])}>{t('dlq.replay')}</button></td></tr>
             ))}</tbody>
-          </table></div>
+          </table></TableWrap>
         )}
       </Await>
     </section>
@@ -369,11 +369,21 @@ export function DeadLettersView() {
 }
 
 export function QueuesView() {
+  const { toast } = useApp();
+  // The board is a page of its own: trade the session for its short cookie, then open it.
+  const open = async () => {
+    try {
+      await api('/sla/queues/session', { method: 'POST' });
+      window.open('/queues/', '_blank', 'noopener');
+    } catch (err) {
+      toast(errorText(err));
+    }
+  };
   return (
     <section>
       <h1>{t('queues.title')}</h1>
       <p>{t('queues.note')}</p>
-      <p><a class="button primary" href="/queues/" target="_blank" rel="noopener">{t('queues.open')}</a></p>
+      <p><button type="button" class="primary" onClick={() => void open()}>{t('queues.open')}</button></p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { api, query } from '../api/client';
 import type { Escalation, Page } from '../api/types';
-import { Await } from '../components/common';
+import { Await, TableWrap } from '../components/common';
 import { formatDateTime, formatPercent } from '../format';
 import { label, t } from '../i18n';
 import { useLive } from '../live';
@@ -19,7 +19,7 @@ function EscalationTable({ items, ack }: { items: Escalation[]; ack?: (id: strin
   const { lang, units } = useApp();
   if (items.length === 0) return <p class="muted">{t('escalations.none')}</p>;
   return (
-    <div class="table-wrap">
+    <TableWrap label={t('escalations.title')}>
       <table>
         <thead><tr>
           <th scope="col">{t('escalations.level')}</th><th scope="col">{t('escalations.to')}</th><th scope="col">{t('ticket.unit')}</th>
@@ -41,7 +41,7 @@ function EscalationTable({ items, ack }: { items: Escalation[]; ack?: (id: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -1,6 +1,6 @@
 import { api, query } from '../api/client';
 import type { Instruction, Scoreboard } from '../api/types';
-import { Await } from '../components/common';
+import { Await, TableWrap } from '../components/common';
 import { formatDateTime, formatNumber } from '../format';
 import { label, t } from '../i18n';
 import { useLive } from '../live';
@@ -40,7 +40,7 @@ export function IkpView({ route }: { route: Route }) {
                 <button class="secondary">{t('ikp.apply')}</button>
                 {b.mayPublish && <button type="button" class="primary" onClick={() => void publish()}>{t('ikp.publish')}</button>}
               </form>
-              <div class="table-wrap">
+              <TableWrap label={t('ikp.title')}>
                 <table class="board">
                   <thead><tr>
                     <th scope="col">{t('ikp.rank')}</th><th scope="col">{t('ikp.unit')}</th><th scope="col">{t('ikp.score')}</th><th scope="col">{t('ikp.zone')}</th>
@@ -58,7 +58,7 @@ export function IkpView({ route }: { route: Route }) {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </>
           );
         }}
@@ -69,7 +69,7 @@ export function IkpView({ route }: { route: Route }) {
           <ul class="ticket-list">
             {d.items.map((i) => (
               <li key={i.id} class="card">
-                <strong>{i.title}</strong>
+                <strong data-user-content>{i.title}</strong>
                 <span class="muted">{(i as unknown as { unitName?: string }).unitName ?? ''} · {t('ikp.due')} {formatDateTime(i.dueAt, lang)}</span>
                 <span class={`badge ${i.standing === 'overdue' ? 'urgency-overdue' : ''}`}>{label('standing', i.standing)}</span>
               </li>

@@ -81,7 +81,7 @@ export function InboxView({ route }: { route: Route }) {
                   <li key={item.id} class="card ticket-row" data-testid="ticket-row">
                     <a href={href(`tickets/${item.id}`)} class="ticket-link">
                       <span class="tracking">{item.trackingId}</span>
-                      <strong class="title">{item.title}</strong>
+                      <strong class="title" data-user-content>{item.title}</strong>
                     </a>
                     <span class="muted">{unitName(units, item.unitCode)} · {formatDateTime(item.receivedAt, lang)}</span>
                     <span class="badges">

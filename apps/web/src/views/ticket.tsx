@@ -150,8 +150,8 @@ function Timeline({ ticket }: { ticket: TicketDetail }) {
           <strong>{label('action', h.action)}</strong>
           <span class="muted"> · {formatDateTime(h.at, lang)} · {t('ticket.by', { who: label('role', h.actor.role) })}</span>
           {h.to && h.from !== h.to && <span class="muted"> → {label('status', h.to)}</span>}
-          {h.reason && <p>{h.reason}</p>}
-          {h.content && <p>{h.content}</p>}
+          {h.reason && <p data-user-content>{h.reason}</p>}
+          {h.content && <p data-user-content>{h.content}</p>}
           {h.attachments.length > 0 && (
             <p class="muted">{t('ticket.attachments')}: {h.attachments.map((a) => a.fileName).join(', ')}</p>
           )}
@@ -188,7 +188,7 @@ export function TicketView({ id }: { id: string }) {
             <div class="grid2">
               <div>
                 <article class="card">
-                  <h1><span class="tracking">{tk.trackingId}</span> {tk.title}</h1>
+                  <h1><span class="tracking">{tk.trackingId}</span> <span data-user-content>{tk.title}</span></h1>
                   <p class="badges">
                     <span class="badge status-badge" data-testid="ticket-status">{label('status', tk.status)}</span>
                     {tk.overdueSince && <span class="badge urgency-overdue">{t('ticket.overdue')}</span>}
@@ -202,7 +202,7 @@ export function TicketView({ id }: { id: string }) {
                     <dt>{t('ticket.received')}</dt><dd>{formatDateTime(tk.receivedAt, lang)}</dd>
                   </dl>
                   <h2>{t('ticket.text')}</h2>
-                  <p class="complaint-text">{tk.text}</p>
+                  <p class="complaint-text" data-user-content>{tk.text}</p>
                   {tk.archive && <p class="muted">{t('ticket.archived', { kind: label('archive', tk.archive.kind) })}</p>}
                   {tk.triage && tk.triage.suggestions.length > 0 && (
                     <>

@@ -103,9 +103,9 @@ export function TriageView({ route }: { route: Route }) {
                       <span class="visually-hidden">{t('triage.select', { id: item.trackingId })}</span>
                     </label>
                     <div class="grow">
-                      <a href={href(`tickets/${item.id}`)}><span class="tracking">{item.trackingId}</span> <strong>{item.title}</strong></a>
+                      <a href={href(`tickets/${item.id}`)}><span class="tracking">{item.trackingId}</span> <strong data-user-content>{item.title}</strong></a>
                       <p class="muted">{formatDateTime(item.receivedAt, lang)}</p>
-                      {d && <p class="complaint-text clamp">{d.text}</p>}
+                      {d && <p class="complaint-text clamp" data-user-content>{d.text}</p>}
                       {suggestions.length === 0 ? <p class="muted">{t('triage.noSuggestion')}</p> : (
                         <ol class="suggestions">
                           {suggestions.slice(0, 3).map((s) => (
