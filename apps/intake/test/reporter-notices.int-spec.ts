@@ -9,6 +9,7 @@ import request from 'supertest';
 import type { Producer } from 'kafkajs';
 import { CLOUDEVENTS_SPEC_VERSION, TicketAnsweredV1, TicketAssignedV1, TicketClosedV1, TicketReceivedV1, toKafkaRecord, type EventDefinition } from '@bekasi/contracts';
 import { testAccessToken, testChannelHeaders, TestInfra, waitFor } from '@bekasi/testing';
+import { STATUS_LABELS } from '@bekasi/tickets-domain';
 import { startIntake } from './intake-harness';
 
 describe('reporter notices on WhatsApp and e-mail', () => {
@@ -84,7 +85,7 @@ describe('reporter notices on WhatsApp and e-mail', () => {
 
   it('tells a WhatsApp reporter of each update once, through gateway failures and a repeated event, from the admin\'s template', async () => {
     await request(app.getHttpServer()).put('/api/v1/intake/reporter-notices/templates/disposed').set('authorization', admin())
-      .send({ subject: 'Laporan {nomor}', body: 'Laporan {nomor} sekarang ditangani {unit}.' }).expect(200);
+      .send({ subject: 'Laporan {nomor}', body: 'Laporan {nomor} sekarang ditangani {unit} ({status}).' }).expect(200);
     await request(app.getHttpServer()).put('/api/v1/intake/reporter-notices/templates/disposed').set('authorization', admin())
       .send({ subject: 'x', body: 'Halo {nama}' }).expect(400);
     await request(app.getHttpServer()).put('/api/v1/intake/reporter-notices/templates/disposed').set('authorization', `Bearer ${testAccessToken({ role: 'officer', unitCode: 'DISHUB' })}`)
@@ -100,7 +101,7 @@ describe('reporter notices on WhatsApp and e-mail', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(posted.map((p) => p.body.kind)).toEqual(['received', 'disposed', 'answered']);
     expect(posted.every((p) => p.body.to === '081234567890' && p.body.channel === 'whatsapp' && p.body.trackingId === c.trackingId)).toBe(true);
-    expect(posted[1].body.message).toBe(`Laporan ${c.trackingId} sekarang ditangani Dinas Perhubungan.`);
+    expect(posted[1].body.message).toBe(`Laporan ${c.trackingId} sekarang ditangani Dinas Perhubungan (${STATUS_LABELS.assigned.id}).`);
     expect(posted[2].body.message).toContain('Lampu sudah diganti oleh UPTD PJU.');
     expect(new Set(posted.map((p) => p.headers['idempotency-key'])).size).toBe(3);
 

@@ -6,6 +6,7 @@ import { EventConsumer, schemaOfManager, type BatchContext, type ConsumedEvent }
 import { counter, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import { UNITS } from '@bekasi/reference-data';
 import { DEFAULT_NOTICE_TEMPLATES, noticeKindOf, noticeRouteOf, renderNotice, retryDelayMs, type NoticeKind, type NoticeTemplate } from '@bekasi/intake-domain';
+import { STATUS_LABELS, type TicketStatus } from '@bekasi/tickets-domain';
 import type { IntakeConfig } from '../intake.config';
 import { WakeableLoop } from '../lapor-connector/wakeable-loop';
 
@@ -77,11 +78,16 @@ export class ReporterNotices implements OnModuleInit, OnApplicationBootstrap, Be
     for (const event of events) {
       const kind = noticeKindOf(eventDefinitionOf(event.type)?.name ?? '');
       if (!kind) continue;
-      const data = event.data as { ticketId: string; trackingId: string; unitCode: string | null; answer?: string; answerSummary?: string };
+      const data = event.data as { ticketId: string; trackingId: string; unitCode: string | null; to: string; answer?: string; answerSummary?: string };
       const [complaint] = await tx.query(`SELECT "source", "reporter", "tracking_id" FROM "${s}"."complaints" WHERE "id" = $1`, [data.ticketId]);
       const route = complaint ? noticeRouteOf(complaint.source, complaint.reporter) : null;
       if (!route) continue;
-      const facts = { nomor: complaint.tracking_id, unit: data.unitCode ? (unitNames.get(data.unitCode) ?? data.unitCode) : null, jawaban: data.answer ?? data.answerSummary ?? null };
+      const facts = {
+        nomor: complaint.tracking_id,
+        unit: data.unitCode ? (unitNames.get(data.unitCode) ?? data.unitCode) : null,
+        jawaban: data.answer ?? data.answerSummary ?? null,
+        status: STATUS_LABELS[data.to as TicketStatus]?.id ?? null,
+      };
       await tx.query(
         `INSERT INTO "${s}"."reporter_notices" ("event_id","complaint_id","kind","channel","medium","recipient","facts") VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
         [event.envelope.id, data.ticketId, kind, route.channel, route.channel === 'webhook' ? route.medium : null, route.recipient, JSON.stringify(facts)],
