@@ -82,6 +82,8 @@ export interface DecideDispositionInput {
   manualOnlyUnits?: ReadonlySet<string>;
   /** The model's reading of this complaint when the caller already has it (features computed once). */
   reading?: ModelReading;
+  /** False leaves the suggestions' words out (evaluations that only count hits). */
+  explain?: boolean;
 }
 
 export type DecisionPolicy =
@@ -222,7 +224,7 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const reasons: DecisionReason[] = [
     ...ruleReasons(matches, camatUnit, label),
     ...placeReasons(place),
-    ...modelReasons(predictions, model, reading, ranked[0]?.unitCode, camatUnit, label),
+    ...modelReasons(predictions, model, reading, ranked[0]?.unitCode, camatUnit, label, input.explain !== false),
   ];
   if (excluded.size > 0) {
     reasons.push({
@@ -239,7 +241,7 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const confidence = Math.min(1, Math.max(0, topScore - RUNNER_UP_PENALTY * runnerUp));
   const kecamatanCode = place?.kecamatanCode ?? null;
 
-  const suggested = suggestionsOf(ranked, model, reading, label);
+  const suggested = suggestionsOf(ranked, input.explain === false ? null : model, reading, label);
   const triage = (policy: DecisionPolicy, text: string): DispositionDecision => ({
     outcome: 'triage',
     confidence,
@@ -349,6 +351,7 @@ function modelReasons(
   chosen: string | undefined,
   camatUnit: string | null,
   label: (code: string) => string,
+  explain: boolean,
 ): DecisionReason[] {
   if (!model || !reading) return [];
   const resolve = (unitCode: string) => (unitCode === CAMAT_CLASS ? camatUnit : unitCode);
@@ -357,7 +360,7 @@ function modelReasons(
     (p, i) => (i === 0 || resolve(p.unitCode) === chosen) && p.probability >= MODEL_REASON_MIN_PROBABILITY,
   );
   return shown.map((p) => {
-    const words = model.explain(reading, p.unitCode);
+    const words = explain ? model.explain(reading, p.unitCode) : [];
     const resolved = resolve(p.unitCode);
     const target = resolved ? label(resolved) : 'camat (kecamatan belum diketahui)';
     const because = words.length > 0 ? ` (kata: ${words.join(', ')})` : '';

@@ -198,12 +198,16 @@ export class DispositionModel {
   private readonly main: LinearPart;
   private readonly camat: LinearPart | null;
 
-  private constructor(private readonly data: DispositionModelJson) {
+  private constructor(
+    private readonly data: DispositionModelJson,
+    /** The decoded parts of a model this one only re-tempers (withTemperature): shared, not decoded again. */
+    shared?: DispositionModel,
+  ) {
     this.terms = data.vocabulary;
-    this.vocabulary = new Map(data.vocabulary.map((t, i) => [t, i]));
-    this.idf = Float32Array.from(data.idf);
-    this.main = unpack(data.main, data.vocabulary.length);
-    this.camat = data.camat ? unpack(data.camat, data.vocabulary.length) : null;
+    this.vocabulary = shared?.vocabulary ?? new Map(data.vocabulary.map((t, i) => [t, i]));
+    this.idf = shared?.idf ?? Float32Array.from(data.idf);
+    this.main = shared?.main ?? unpack(data.main, data.vocabulary.length);
+    this.camat = shared ? shared.camat : data.camat ? unpack(data.camat, data.vocabulary.length) : null;
   }
 
   static train(examples: readonly TrainingExample[], settings: TrainingSettings = {}): DispositionModel {
@@ -225,7 +229,7 @@ export class DispositionModel {
       name?: boolean;
     }
     const documents: Document[] = examples.map((e) => ({
-      terms: complaintTerms(e.text, e.category, e.classification, options.features),
+      terms: termsOf(e, options.features),
       label: classOf(e.unitCode),
       unitCode: e.unitCode,
       weight: 1,
@@ -363,7 +367,7 @@ export class DispositionModel {
   /** The same model with another temperature (see calibrateTemperature). */
   withTemperature(temperature: number): DispositionModel {
     if (!(temperature > 0)) throw new Error('Temperature must be positive');
-    return new DispositionModel({ ...this.data, options: { ...this.data.options, temperature } });
+    return new DispositionModel({ ...this.data, options: { ...this.data.options, temperature } }, this);
   }
 
   /** Reads a complaint once: its features and every class's probability. */
@@ -432,6 +436,18 @@ export class DispositionModel {
       .slice(0, limit)
       .map(([word]) => word);
   }
+}
+
+// A retraining trains on the same complaints twice (on the older part to validate, then on all):
+// their terms are computed once. Keyed by the example object, so nothing outlives the examples.
+const termsCache = new WeakMap<TrainingExample, { settings: FeatureSettings; terms: ComplaintTerms }>();
+
+function termsOf(example: TrainingExample, settings: FeatureSettings): ComplaintTerms {
+  const cached = termsCache.get(example);
+  if (cached && cached.settings.charNgramMin === settings.charNgramMin && cached.settings.charNgramMax === settings.charNgramMax) return cached.terms;
+  const terms = complaintTerms(example.text, example.category, example.classification, settings);
+  termsCache.set(example, { settings, terms });
+  return terms;
 }
 
 function trainPart(

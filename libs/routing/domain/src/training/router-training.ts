@@ -12,7 +12,7 @@
 import type { UnitReference } from '@bekasi/reference-data';
 import type { Gazetteer } from '@bekasi/indonesian-text';
 import { decideDisposition, type DispositionDecision } from '../decision/disposition-decision';
-import { trainDispositionModel, type DispositionModel, type TrainingSettings } from '../model/disposition-model';
+import { trainDispositionModel, type DispositionModel, type ModelReading, type TrainingSettings } from '../model/disposition-model';
 import type { TimedExample } from '../model/model-evaluation';
 import { RuleEngine } from '../rules/rule-engine';
 import type { RoutingRule } from '../rules/routing-rule';
@@ -42,6 +42,16 @@ export interface RouterTrainingOptions {
   /** Model settings tried, first one wins ties. */
   grid: readonly TrainingSettings[];
   /**
+   * Above this much history only the first settings are trained: with tens of thousands of
+   * complaints the defaults are well supported and the retraining must stay within seconds.
+   */
+  gridMaxExamples: number;
+  /**
+   * The validation model learns from at most this many of the newest older complaints: recency
+   * weighting gives the oldest little weight anyway, and a retraining of 20,000 must take seconds.
+   */
+  fitMaxExamples: number;
+  /**
    * Weights of the rules in the decision tried on validation (the model weighs 1 − w). Never 0: an
    * admin's new rule must count before the next retraining has seen it.
    */
@@ -58,6 +68,8 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   minRoutedForThreshold: 20,
   precisionZ: 1.645,
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
+  gridMaxExamples: 5_000,
+  fitMaxExamples: 10_000,
   ruleWeights: [0.2, 0.5],
   coldStartRuleWeight: 0.5,
   temperatures: [0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2],
@@ -102,8 +114,16 @@ export function scoreDecision(decision: DispositionDecision): ScoredDecision {
 }
 
 /** Decides `example` with the threshold at 0, so that thresholds can be applied afterwards. */
-export function decideForEvaluation(example: HistoryExample, model: DispositionModel | null, setup: RouterSetup, ruleWeight: number, engine: RuleEngine): ScoredDecision {
+export function decideForEvaluation(
+  example: HistoryExample,
+  model: DispositionModel | null,
+  setup: RouterSetup,
+  ruleWeight: number,
+  engine: RuleEngine,
+  reading?: ModelReading,
+): ScoredDecision {
   const decision = decideDisposition({
+    reading,
     complaint: { title: example.title ?? '', text: example.body ?? example.text, category: example.category, classification: example.classification },
     rules: engine,
     gazetteer: setup.gazetteer,
@@ -113,6 +133,7 @@ export function decideForEvaluation(example: HistoryExample, model: DispositionM
     units: setup.units,
     manualOnlyUnits: setup.manualOnlyUnits,
     weights: ruleWeight > 0 ? { rules: ruleWeight, model: 1 - ruleWeight } : { rules: 0, model: 1 },
+    explain: false,
   });
   return scoreDecision(decision);
 }
@@ -204,7 +225,7 @@ export function trainRouter(
   const engine = setup.rules instanceof RuleEngine ? setup.rules : new RuleEngine(setup.rules);
   const base: TrainingSettings = { units: setup.units };
   const cut = Math.round(ordered.length * (1 - o.validationFraction));
-  const fit = ordered.slice(0, cut);
+  const fit = ordered.slice(Math.max(0, cut - o.fitMaxExamples), cut);
   const validation = ordered.slice(cut);
   if (validation.length < o.minValidation || fit.length === 0) {
     const model = trainDispositionModel(ordered, base);
@@ -223,7 +244,7 @@ export function trainRouter(
 
   // 1. Model settings by validation top-1 of the model's own ranking.
   let chosen: { settings: TrainingSettings; model: DispositionModel; top1: number } | null = null;
-  for (const settings of o.grid) {
+  for (const settings of fit.length > o.gridMaxExamples ? o.grid.slice(0, 1) : o.grid) {
     const model = trainDispositionModel(fit, { ...base, ...settings });
     let top1 = 0;
     for (const e of validation) {
@@ -237,9 +258,11 @@ export function trainRouter(
   const calibrated = chosen!.model.withTemperature(temperature);
   // 3. Rule weight by validation top-1 of the whole decision, then the threshold.
   let decision: { ruleWeight: number; outcomes: Array<ScoredDecision & { correct: boolean; top3: boolean }>; top1: number } | null = null;
+  // Each complaint is read once; only the weighing differs between the rule weights tried.
+  const readings = validation.map((e) => calibrated.read(e.text, e.category, e.classification));
   for (const ruleWeight of o.ruleWeights) {
-    const outcomes = validation.map((e) => {
-      const scored = decideForEvaluation(e, calibrated, setup, ruleWeight, engine);
+    const outcomes = validation.map((e, i) => {
+      const scored = decideForEvaluation(e, calibrated, setup, ruleWeight, engine, readings[i]);
       return { ...scored, correct: scored.ranked[0] === e.unitCode, top3: scored.ranked.slice(0, 3).includes(e.unitCode) };
     });
     const top1 = outcomes.filter((x) => x.correct).length;
