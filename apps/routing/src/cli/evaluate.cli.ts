@@ -10,6 +10,7 @@ import { readExportSheet } from '@bekasi/intake-export-reader';
 import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { loadRegencyFromDirectory, REGENCY, type RegencyReference } from '@bekasi/reference-data';
 import { evaluateHistory, type EvaluationSplit, type HistoryEvaluation, type LabelOutcome } from '@bekasi/routing-domain';
+import { benchmarkRouting } from './routing-benchmark';
 
 interface Arguments {
   file: string;
@@ -148,7 +149,7 @@ async function main() {
   const args = readArguments(process.argv.slice(2));
   const started = Date.now();
   const evaluation = await evaluateExportFile(args.file, args.split, args.regency);
-  const bench = args.bench ? null : null;
+  const bench = args.bench ? await benchmarkRouting() : null;
   if (args.json) {
     console.log(JSON.stringify({ ...jsonReport(evaluation), ...(bench ? { bench } : {}), seconds: (Date.now() - started) / 1000 }));
     return;

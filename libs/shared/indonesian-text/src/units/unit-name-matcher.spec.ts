@@ -110,6 +110,12 @@ describe('UnitNameMatcher', () => {
     expect(matcher.match('Dinas Tenaga Kerja dan Transmigrasi')).toBeNull();
   });
 
+  it('never reads one numbered unit as another', () => {
+    const units: MatchableUnit[] = [{ code: 'UPTD_1', name: 'UPTD Puskesmas Cibitung 1', abbr: '' }];
+    expect(new UnitNameMatcher(units).match('UPTD Puskesmas Cibitung 2')).toBeNull();
+    expect(new UnitNameMatcher(units).match('UPTD Puskesmas Cibtung 1')).toBe('UPTD_1');
+  });
+
   it('never reads one short place name as another', () => {
     const units: MatchableUnit[] = [{ code: 'DESA_SUKAMAJU', name: 'Desa Sukamaju', abbr: '' }];
     expect(new UnitNameMatcher(units).match('Desa Sukamaja')).toBeNull();

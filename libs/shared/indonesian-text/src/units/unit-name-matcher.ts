@@ -223,8 +223,10 @@ export class UnitNameMatcher {
     if (allowance === 0) return null;
     let best: { code: string; distance: number } | null = null;
     let tie = false;
+    // "UPTD Puskesmas 1" and "UPTD Puskesmas 2" are two units: numbers must agree exactly.
+    const digits = target.replace(/\D/g, '');
     for (const [candidate, codes] of this.compactIndex.keys()) {
-      if (codes.size !== 1 || candidate.length < 8) continue;
+      if (codes.size !== 1 || candidate.length < 8 || candidate.replace(/\D/g, '') !== digits) continue;
       const distance = editDistance(target, candidate, allowance);
       if (distance > allowance) continue;
       const code = [...codes][0];
