@@ -48,7 +48,7 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
     expect(download.headers['content-type']).toBe('image/jpeg');
-    expect(download.headers['content-disposition']).toBe('attachment; filename="jalan.jpg"');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="jalan.jpg"; filename*=UTF-8''jalan.jpg`);
     expect(hasExif(download.body as Buffer, 'image/jpeg')).toBe(false);
     expect((download.body as Buffer).includes(Buffer.from('GPS'))).toBe(false);
     expect((download.body as Buffer).length).toBe(uploaded.body.sizeBytes);
@@ -89,6 +89,11 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
   it('attaches uploaded files to an answer: in the history by id, and in ticket.answered with the whole answer', async () => {
     const ticket = await t.ticketIn('in_progress', 'DINSOS');
     const pdf = await upload(ticket.snapshot.id, await as('officer.dinsos'), Buffer.from('%PDF-1.4\n1 0 obj\n'), 'berita-acara.pdf').expect(201);
+    // A name in another script downloads under its own name (and an ASCII fallback).
+    const named = await upload(ticket.snapshot.id, await as('officer.dinsos'), Buffer.from('%PDF-1.4\n'), 'surat — 报告.pdf').expect(201);
+    const namedLink = await request(t.http).get(`/api/v1/tickets/${ticket.snapshot.id}/files/${named.body.fileId}/link`).set('authorization', await as('officer.dinsos')).expect(200);
+    const namedDownload = await request(t.http).get(namedLink.body.url).expect(200);
+    expect(namedDownload.headers['content-disposition']).toBe(`attachment; filename="surat _ __.pdf"; filename*=UTF-8''${encodeURIComponent('surat — 报告.pdf')}`);
     expect(pdf.body.metadataStripped).toBe(false);
     const answer = 'Bantuan PKH sudah dicairkan pada 3 Januari; bukti terlampir. '.repeat(8);
     const answered = await request(t.http).post(`/api/v1/tickets/${ticket.snapshot.id}/answers`).set('authorization', await as('officer.dinsos'))

@@ -35,6 +35,13 @@ const UUID = new ParseUUIDPipe({ exceptionFactory: () => DeskRefusal.notFound() 
 const ONE_FILE = FileInterceptor('file');
 const UPLOAD_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
 
+/** Multer (busboy) reads the multipart file name as Latin-1; browsers send UTF-8. */
+function utf8Name(file: Upload | undefined): Upload | undefined {
+  if (!file?.originalname || /[^\u0000-\u00ff]/.test(file.originalname)) return file;
+  const decoded = Buffer.from(file.originalname, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? file : { ...file, originalname: decoded };
+}
+
 export const uploadView = (f: StoredFile) => ({
   fileId: f.fileId,
   fileName: f.fileName,
@@ -59,7 +66,7 @@ export class EvidenceFilesHttpController {
   @ApiOperation({ summary: 'Upload an evidence file (JPEG, PNG or PDF) to attach to the next answer with fileIds' })
   async upload(@CurrentUser() user: AuthPrincipal, @Param('id', UUID) id: string, @UploadedFile() file: Upload | undefined) {
     const caller = await this.workflow.callerOf(user);
-    return uploadView(await this.files.upload({ id, scope: caller.scope }, file, { role: user.role, userId: user.userId }));
+    return uploadView(await this.files.upload({ id, scope: caller.scope }, utf8Name(file), { role: user.role, userId: user.userId }));
   }
 
   @Get('tickets/:id/files/:fileId/link')
@@ -79,7 +86,8 @@ export class EvidenceFilesHttpController {
       .set({
         'content-type': file.contentType,
         'content-length': String(bytes.length),
-        'content-disposition': `attachment; filename="${file.fileName}"`,
+        // ASCII fallback plus RFC 5987 for names in any script (a raw non-Latin-1 header would be refused by Node).
+        'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
         'content-security-policy': "default-src 'none'; sandbox",
@@ -101,6 +109,6 @@ export class ReporterEvidenceFilesHttpController {
   @UseInterceptors(ONE_FILE) @ApiConsumes('multipart/form-data') @ApiBody(UPLOAD_BODY)
   @ApiOperation({ summary: "The reporter's evidence file, to attach to their next reply with fileIds" })
   async upload(@Param('trackingId') trackingId: string, @UploadedFile() file: Upload | undefined) {
-    return uploadView(await this.files.upload({ trackingId, scope: { allUnits: true } }, file, { role: 'reporter', userId: 'reporter-channel' }));
+    return uploadView(await this.files.upload({ trackingId, scope: { allUnits: true } }, utf8Name(file), { role: 'reporter', userId: 'reporter-channel' }));
   }
 }
