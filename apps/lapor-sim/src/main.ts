@@ -15,8 +15,8 @@ async function main() {
     service: 'lapor-sim',
     title: 'lapor-sim — a stand-in for the SP4N-LAPOR! API',
     defaultPort: 3100,
-    // Follow-ups carry their attachments (base64) in the body.
-    bodyLimit: '60mb',
+    // Follow-ups carry their attachments (base64) in the body: up to 10 files of desk's 10 MB.
+    bodyLimit: '160mb',
   });
 }
 
