@@ -117,7 +117,7 @@ const SCENARIOS: readonly Scenario[] = [
     'tetangga saya korban KDRT di {p} mohon dibantu',
     'pelecehan anak di {p} pelaku masih bebas',
   ]),
-  S([['DUKCAPIL', 14], ['CAMAT', 1]], 9, ['Kependudukan', 'Administrasi Kependudukan'], [
+  S([['DUKCAPIL', 30], ['CAMAT', 1]], 9, ['Kependudukan', 'Administrasi Kependudukan'], [
     'KTP elektronik saya sudah jadi tiga bulan belum dicetak katanya blangko habis',
     'pengurusan kartu keluarga di {p} lama sekali',
     'akta kelahiran anak saya salah nama mohon diperbaiki',
@@ -164,7 +164,7 @@ const SCENARIOS: readonly Scenario[] = [
     'tempat hiburan malam di {p} buka sampai subuh dan jual miras',
     'reklame liar dipasang di pohon sepanjang jalan {p}',
   ]),
-  S([['DAMKAR', 12], ['BPBD', 0.5]], 3, ['Bencana Alam', 'Ketentraman, Ketertiban Umum, dan Perlindungan Masyarakat'], [
+  S([['DAMKAR', 30], ['BPBD', 0.5]], 3, ['Bencana Alam', 'Ketentraman, Ketertiban Umum, dan Perlindungan Masyarakat'], [
     'ada sarang tawon besar di rumah warga {p} mohon dievakuasi',
     'mobil damkar lama datang saat kebakaran di {p}',
     'ada ular masuk rumah di {p}',
@@ -174,7 +174,7 @@ const SCENARIOS: readonly Scenario[] = [
     'bangunan di {p} tidak punya PBG tapi tetap dibangun',
     'sistem OSS error tidak bisa mengurus NIB',
   ], { info: 0.4 }),
-  S([['PAJAK', 12], ['PEMKAB', 0.3]], 4, ['Ekonomi dan Keuangan', 'Pajak'], [
+  S([['PAJAK', 30], ['PEMKAB', 0.3]], 4, ['Ekonomi dan Keuangan', 'Pajak'], [
     'SPPT PBB saya belum diterima padahal mau bayar',
     'tagihan PBB naik drastis tidak masuk akal',
     'nama di SPPT PBB masih nama pemilik lama',
@@ -189,7 +189,7 @@ const SCENARIOS: readonly Scenario[] = [
     'dana desa di {p} diduga diselewengkan kepala desa',
     'oknum pegawai minta uang pelicin untuk pelayanan',
   ]),
-  S([['AIR', 14], ['BPBD', 0.5], ['PEMKAB', 0.4]], 6, ['Infrastruktur', 'Air Bersih'], [
+  S([['AIR', 30], ['BPBD', 0.5], ['PEMKAB', 0.4]], 6, ['Infrastruktur', 'Air Bersih'], [
     'air PDAM di {p} mati sudah tiga hari',
     'air PAM keruh dan bau di {p}',
     'tagihan air naik padahal air sering mati',
@@ -379,7 +379,7 @@ export function generateHardExport(options: HardExportOptions): HardExport {
     // Who handled it: usually the scenario's main unit; in 2024 the PPID answers many requests for information.
     let role = weighted(scenario.handlers);
     if (isInfo && year >= 2024 && random() < 0.35) role = 'KOMINFO';
-    if (random() < 0.05) role = random() < 0.6 ? 'PEMKAB' : 'SETDA';
+    if (random() < 0.03) role = random() < 0.6 ? 'PEMKAB' : 'SETDA';
     let unit: UnitReference | null;
     if (role === 'CAMAT') unit = camatUnits.find((u) => u.kecamatan === kecamatan.code) ?? null;
     else if (role === 'PEMKAB') unit = generic('pemerintah');
