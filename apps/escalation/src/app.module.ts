@@ -3,6 +3,7 @@ import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { CreateUnitGroups1765000000000, UnitDirectoryModule } from '@bekasi/unit-directory';
 import { DeadlineReminders } from './alerts/deadline-reminders';
 import { AlertDeliveries } from './alerts/alert-deliveries';
 import { EscalationConfig } from './escalation.config';
@@ -35,9 +36,10 @@ export class EscalationAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001, UnitGroupsFromRegistry1764300000002],
+          migrations: [CreateMessagingTables1763900000000, CreateEscalationTables1764300000000, CreateReminders1764300000001, UnitGroupsFromRegistry1764300000002, CreateUnitGroups1765000000000],
         }),
         MessagingModule,
+        UnitDirectoryModule,
         AuthModule.forRoot({ config }),
       ],
       controllers: [EscalationsHttpController],

@@ -4,6 +4,7 @@ import type { Clock } from '@bekasi/clock';
 import { MessagingModule } from '@bekasi/messaging';
 import { fileStoreFromConfig } from '@bekasi/file-store';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { UnitDirectoryModule } from '@bekasi/unit-directory';
 import { MulterModule } from '@nestjs/platform-express';
 import { BudgetHttpController } from './budget/budget.http.controller';
 import { BudgetImportWorkflow } from './budget/budget-import.workflow';
@@ -45,6 +46,7 @@ export class IkpAppModule {
           migrations: IKP_MIGRATIONS,
         }),
         MessagingModule,
+        UnitDirectoryModule,
         // Uploads (finance exports, evidence) are read whole in memory: bounded here, before a byte reaches a reader.
         MulterModule.register({ limits: { fileSize: Math.max(config.IKP_BUDGET_MAX_FILE_MB, config.IKP_EVIDENCE_MAX_MB) * 1024 * 1024, files: 1 } }),
         AuthModule.forRoot({ config }),

@@ -3,6 +3,7 @@ import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
+import { CreateUnitGroups1765000000000, UnitDirectoryModule } from '@bekasi/unit-directory';
 import { SlaPolicyContext } from './clocks/sla-policy-context';
 import { TicketClocksHandler } from './clocks/ticket-clocks.event-handler';
 import { SlaHttpController } from './http/sla.http.controller';
@@ -33,9 +34,10 @@ export class SlaAppModule {
           configValues: config,
           clock: options.clock,
           entities: [],
-          migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000, CreatePolicyVersions1764200000001],
+          migrations: [CreateMessagingTables1763900000000, CreateSlaTables1764200000000, CreatePolicyVersions1764200000001, CreateUnitGroups1765000000000],
         }),
         MessagingModule,
+        UnitDirectoryModule,
         AuthModule.forRoot({ config }),
         // Bull Board at /queues for the LAPOR admin (cookie from POST /api/v1/sla/queues/session).
         QueuesBoardModule,

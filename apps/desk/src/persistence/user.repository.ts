@@ -101,8 +101,14 @@ export class UserRepository {
     return (await this.db.query(`SELECT "code" FROM "${this.s}"."units" WHERE "asda_group" = $1`, [group])).map((r: any) => r.code);
   }
 
-  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<UnitView | null> {
-    const [rows] = await this.db.query(`UPDATE "${this.s}"."units" SET "asda_group" = $2 WHERE "code" = $1 RETURNING *`, [code, group]);
-    return rows[0] ? unitOf(rows[0]) : null;
+  /** The unit after the change and its group before it (read under the row lock, so concurrent regroupings chain). */
+  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<{ unit: UnitView; previousAsdaGroup: AsdaGroupCode } | null> {
+    const [rows] = await this.db.query(
+      `UPDATE "${this.s}"."units" AS u SET "asda_group" = $2
+       FROM (SELECT "code", "asda_group" AS "previous" FROM "${this.s}"."units" WHERE "code" = $1 FOR UPDATE) AS p
+       WHERE u."code" = p."code" RETURNING u.*, p."previous"`,
+      [code, group],
+    );
+    return rows[0] ? { unit: unitOf(rows[0]), previousAsdaGroup: rows[0].previous } : null;
   }
 }

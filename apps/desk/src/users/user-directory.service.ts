@@ -3,6 +3,8 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PasswordHasher, TokenError, TokenIssuer, UNIT_ROLES, type AsdaGroupCode, type AuthPrincipal, type PrincipalValidator, type StaffRole } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
+import { UnitRegroupedV1 } from '@bekasi/contracts';
+import { OutboxWriter } from '@bekasi/messaging';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import type { LoginResult, UnitView, UserView } from '@bekasi/desk-client';
 import type { DeskConfig } from '../desk.config';
@@ -31,7 +33,8 @@ export class UserDirectory implements PrincipalValidator {
   private unknownUserHash?: Promise<string>;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenIssuer,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -134,10 +137,23 @@ export class UserDirectory implements PrincipalValidator {
     return this.users.units();
   }
 
-  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<UnitView> {
-    const unit = await this.users.setUnitAsda(code.toUpperCase(), group);
-    if (!unit) throw new DeskRefusal(404, 'UNIT_NOT_FOUND', `Unit "${code}" tidak dikenal.`);
-    return unit;
+  /** Moves a unit to another Asda group; `unit.regrouped` in the same transaction carries it to sla, escalation and ikp. */
+  async setUnitAsda(code: string, group: AsdaGroupCode, admin: AuthPrincipal): Promise<UnitView> {
+    const unitCode = code.toUpperCase();
+    return this.dataSource.transaction(async (tx) => {
+      const changed = await new UserRepository(tx).setUnitAsda(unitCode, group);
+      if (!changed) throw new DeskRefusal(404, 'UNIT_NOT_FOUND', `Unit "${code}" tidak dikenal.`);
+      if (changed.previousAsdaGroup !== group) {
+        const changedAt = this.clock.now();
+        await this.outbox.append(
+          tx,
+          UnitRegroupedV1,
+          { unitCode, asdaGroup: group, previousAsdaGroup: changed.previousAsdaGroup, changedAt: changedAt.toISOString(), changedBy: admin.username },
+          { subject: unitCode, time: changedAt },
+        );
+      }
+      return changed.unit;
+    });
   }
 
   private async existing(id: string): Promise<UserRecord> {

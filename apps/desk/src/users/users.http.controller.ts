@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@bekasi/auth';
+import { CurrentUser, Roles, type AuthPrincipal } from '@bekasi/auth';
 import type { UnitView, UserView } from '@bekasi/desk-client';
 import { UserDirectory } from './user-directory.service';
 import { CreateUserDto, ResetPasswordDto, UpdateUnitDto, UpdateUserDto } from './users.request.dto';
@@ -55,7 +55,7 @@ export class UnitsHttpController {
 
   @Patch(':code') @Roles('admin')
   @ApiOperation({ summary: 'Move a unit to another Asisten Daerah group (configurable, not a published fact)' })
-  update(@Param('code') code: string, @Body() body: UpdateUnitDto): Promise<UnitView> {
-    return this.users.setUnitAsda(code, body.asdaGroup);
+  update(@Param('code') code: string, @Body() body: UpdateUnitDto, @CurrentUser() admin: AuthPrincipal): Promise<UnitView> {
+    return this.users.setUnitAsda(code, body.asdaGroup, admin);
   }
 }

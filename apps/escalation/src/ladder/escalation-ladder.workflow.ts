@@ -86,7 +86,10 @@ export class EscalationLadderWorkflow {
   }
 
   /** The channels outside the app an alert goes to: the webhook, and the mailbox of the position alerted. */
-  private deliveriesOf(step: StepRow, now: Date): Array<{ stepId: string; channel: 'webhook' | 'email'; payload: object }> {
+  private deliveriesOf(planned: StepRow, now: Date): Array<{ stepId: string; channel: 'webhook' | 'email'; payload: object }> {
+    // Addressed by the unit's Asda group of now: a unit regrouped since the breach alerts its new Asda.
+    const audience = audienceOf(planned.role as LadderRole, planned.unitCode, (u) => this.groups.asdaOf(u));
+    const step = { ...planned, audienceUnitCode: audience.unitCode, audienceAsdaGroup: audience.asdaGroup };
     const payload = alertPayload(step, now);
     const out: Array<{ stepId: string; channel: 'webhook' | 'email'; payload: object }> = [];
     if (this.config.ESCALATION_WEBHOOK_URL) out.push({ stepId: step.id, channel: 'webhook', payload });

@@ -13,6 +13,7 @@ import { RapimPackAssembler } from '../rapim/rapim-pack';
 import { renderRapimPdf } from '../rapim/rapim-pdf.renderer';
 import { renderRapimXlsx } from '../rapim/rapim-xlsx.renderer';
 import { IkpBoard } from '../scoring/ikp-board';
+import { AsdaDirectory } from '@bekasi/unit-directory';
 import { UnitRegistry } from '../units/unit-registry';
 import { seedTicketFacts } from './ikp-facts-fixture';
 import { withThrowAwaySchema } from './throwaway-schema';
@@ -47,7 +48,7 @@ async function main() {
   await withThrowAwaySchema(databaseUrl, 'demo_ikp', async (ds, schema) => {
     const months = periodsEndingWith(PERIOD, 6);
     for (const [i, period] of months.entries()) await seedTicketFacts(ds, schema, period, 6_000, i * 6_000, 0.6 + 0.05 * i);
-    const units = new UnitRegistry();
+    const units = new UnitRegistry(await new AsdaDirectory(ds).open());
     const rules: InstructionRules = { verifierRoles: ['asda', 'sekda'], sekdaDecidesTargets: true, asdaOf: (u) => units.asdaOf(u) };
     const evidence = [{ fileId: null, reference: 'Laporan bulanan No. 12/III/2026', label: 'Laporan bulanan' }];
     const reason = 'Sebagian kasus dirujuk ke kepolisian, penyelesaiannya di luar kewenangan dinas';

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { FakeClock } from '@bekasi/clock';
 import { IkpBoard } from '../scoring/ikp-board';
+import { AsdaDirectory } from '@bekasi/unit-directory';
 import { UnitRegistry } from '../units/unit-registry';
 import { seedTicketFacts } from './ikp-facts-fixture';
 import { withThrowAwaySchema } from './throwaway-schema';
@@ -24,7 +25,7 @@ async function main() {
       `SELECT (SELECT count(*) FROM "${schema}"."unit_tickets") + (SELECT count(*) FROM "${schema}"."deadline_outcomes") + (SELECT count(*) FROM "${schema}"."escalations") AS facts`,
     );
     const seedSeconds = (Date.now() - seeding) / 1000;
-    const board = new IkpBoard(ds, new UnitRegistry(), new FakeClock(new Date('2026-04-01T01:00:00Z')));
+    const board = new IkpBoard(ds, new UnitRegistry(await new AsdaDirectory(ds).open()), new FakeClock(new Date('2026-04-01T01:00:00Z')));
     const seconds: number[] = [];
     let first: string | null = null;
     for (let i = 0; i < runs; i++) {

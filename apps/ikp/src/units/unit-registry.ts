@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ASDA_TITLES, unitByCode, UNITS, unitsOfAsdaGroup, type AsdaGroup } from '@bekasi/reference-data';
+import { ASDA_TITLES, unitByCode, UNITS, type AsdaGroup, type UnitReference } from '@bekasi/reference-data';
+import { AsdaDirectory } from '@bekasi/unit-directory';
 
 export interface UnitEntry {
   code: string;
@@ -9,26 +10,33 @@ export interface UnitEntry {
 }
 
 /**
- * The units of the regency and their Asda group, read from the units registry (reference-data) at
- * every use, never copied into IKP tables: a regrouped unit's board row, scope and verifier follow
- * the registry at once.
+ * The units of the regency (reference data) and their Asda group (ikp's copy of the groups admins
+ * edit in desk), read at every use, never copied into IKP tables: a regrouped unit's board row,
+ * scope and verifier follow at once.
  */
 @Injectable()
 export class UnitRegistry {
+  constructor(private readonly directory: AsdaDirectory) {}
+
   all(): UnitEntry[] {
-    return UNITS.map((u) => ({ code: u.code, name: u.name, asda: u.asda, asdaTitle: ASDA_TITLES[u.asda] ?? `Asisten ${u.asda}` }));
+    return UNITS.map((u) => this.entryOf(u));
   }
 
   find(code: string): UnitEntry | null {
     const u = unitByCode(code);
-    return u ? { code: u.code, name: u.name, asda: u.asda, asdaTitle: ASDA_TITLES[u.asda] ?? `Asisten ${u.asda}` } : null;
+    return u ? this.entryOf(u) : null;
   }
 
   asdaOf(code: string): string | null {
-    return unitByCode(code)?.asda ?? null;
+    return this.directory.groupOf(code);
   }
 
   unitsOfAsda(group: string): readonly string[] {
-    return unitsOfAsdaGroup(group as AsdaGroup);
+    return this.directory.unitsOfAsda(group);
+  }
+
+  private entryOf(u: UnitReference): UnitEntry {
+    const asda = this.directory.groupOf(u.code) ?? u.asda;
+    return { code: u.code, name: u.name, asda, asdaTitle: ASDA_TITLES[asda as AsdaGroup] ?? `Asisten ${asda}` };
   }
 }

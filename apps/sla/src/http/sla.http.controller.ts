@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentUser, Roles, scopeIncludes, unitScopeOf, type AuthPrincipal } from '@bekasi/auth';
-import { unitsOfAsdaGroup } from '@bekasi/reference-data';
 import { DEADLINE_KINDS } from '@bekasi/sla-domain';
+import { AsdaDirectory } from '@bekasi/unit-directory';
 import { SlaStore } from '../clocks/sla-store';
 import { SlaTimerQueue } from '../timers/sla-timer-queue';
 import { PageQuery } from '@bekasi/platform';
@@ -20,9 +20,6 @@ export class DeadlinesQuery extends PageQuery {
   unitCode?: string;
 }
 
-// The Asda groups of the reference data; the desk's units table is where admins change them.
-const asdaDirectory = { unitsOfAsda: unitsOfAsdaGroup };
-
 /** Read side of the SLA clocks, scoped to the caller's units like every ticket query. */
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -31,6 +28,8 @@ export class SlaHttpController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly timers: SlaTimerQueue,
+    // sla's copy of the Asda groups admins edit in desk, read at every request.
+    private readonly asdaDirectory: AsdaDirectory,
   ) {}
 
   @Get('tickets/:ticketId')
@@ -38,7 +37,7 @@ export class SlaHttpController {
   async ticket(@Param('ticketId', new ParseUUIDPipe()) ticketId: string, @CurrentUser() user: AuthPrincipal) {
     const store = new SlaStore(this.dataSource.manager);
     const deadlines = await store.deadlinesOf(ticketId);
-    const scope = await unitScopeOf(user, asdaDirectory);
+    const scope = await unitScopeOf(user, this.asdaDirectory);
     // Answer as if it did not exist when none of its deadlines belongs to the caller's units.
     if (deadlines.length === 0 || !deadlines.some((d) => scopeIncludes(scope, d.unitCode))) {
       throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Tenggat laporan tidak ditemukan.' });
@@ -58,7 +57,7 @@ export class SlaHttpController {
   @Get('deadlines')
   @ApiOperation({ summary: 'Deadlines by state, kind and unit (e.g. every breached one of a unit)' })
   async deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthPrincipal) {
-    const scope = await unitScopeOf(user, asdaDirectory);
+    const scope = await unitScopeOf(user, this.asdaDirectory);
     let unitCodes: string[] | null = scope.allUnits ? null : [...scope.unitCodes];
     if (query.unitCode) unitCodes = unitCodes === null || unitCodes.includes(query.unitCode) ? [query.unitCode] : [];
     const { items, total } = await new SlaStore(this.dataSource.manager).deadlines({ unitCodes, state: query.state, kind: query.kind }, query.page, query.pageSize);

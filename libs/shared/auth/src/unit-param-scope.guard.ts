@@ -1,8 +1,7 @@
-import { applyDecorators, Injectable, NotFoundException, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, Inject, Injectable, NotFoundException, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { unitsOfAsdaGroup } from '@bekasi/reference-data';
 import type { AuthPrincipal } from './principal';
-import { scopeIncludes, unitScopeOf } from './unit-scope';
+import { ASDA_DIRECTORY, scopeIncludes, unitScopeOf, type AsdaDirectory } from './unit-scope';
 
 const UNIT_PARAM_KEY = 'bekasi:unit-param';
 
@@ -14,15 +13,18 @@ export const UnitScopedParam = (param = 'unitCode') => applyDecorators(SetMetada
 
 @Injectable()
 export class UnitParamScopeGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(ASDA_DIRECTORY) private readonly directory: AsdaDirectory,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const param = this.reflector.getAllAndOverride<string>(UNIT_PARAM_KEY, [context.getHandler(), context.getClass()]) ?? 'unitCode';
     const request = context.switchToHttp().getRequest();
     const user = request.user as AuthPrincipal | undefined;
     const unitCode = String(request.params?.[param] ?? '').toUpperCase();
-    // The Asda groups of the regency's units registry (reference data), as sla and ikp read them.
-    if (user && scopeIncludes(await unitScopeOf(user, { unitsOfAsda: unitsOfAsdaGroup }), unitCode)) return true;
+    // The service's Asda groups (ASDA_DIRECTORY), the ones its other scoped reads use.
+    if (user && scopeIncludes(await unitScopeOf(user, this.directory), unitCode)) return true;
     throw new NotFoundException({ statusCode: 404, error: 'NOT_FOUND', message: 'Unit tidak ditemukan.' });
   }
 }

@@ -9,6 +9,9 @@ export interface AsdaDirectory {
   unitsOfAsda(group: AsdaGroupCode): Promise<readonly string[]> | readonly string[];
 }
 
+/** Nest token of a service's AsdaDirectory (provided by `@bekasi/unit-directory`'s UnitDirectoryModule). */
+export const ASDA_DIRECTORY = Symbol('ASDA_DIRECTORY');
+
 export const ALL_UNITS: UnitScope = { allUnits: true };
 
 /**

@@ -5,6 +5,7 @@ import { IkpScorePublishedV1 } from './events/ikp.events';
 import { LaporUpdateReceivedV1 } from './events/lapor.events';
 import { SlaBreachedV1, SlaMetV1, SlaReminderV1 } from './events/sla.events';
 import { TICKET_LIFECYCLE_EVENTS, TicketRoutedV1 } from './events/ticket.events';
+import { UnitRegroupedV1 } from './events/unit.events';
 
 export type ServiceName = 'intake' | 'routing' | 'desk' | 'sla' | 'escalation' | 'ikp';
 
@@ -26,6 +27,7 @@ export const EVENT_CATALOG: readonly CatalogEntry[] = [
   { definition: EscalationRaisedV1, producer: 'escalation' },
   { definition: EscalationAcknowledgedV1, producer: 'escalation' },
   { definition: IkpScorePublishedV1, producer: 'ikp' },
+  { definition: UnitRegroupedV1, producer: 'desk' },
 ];
 
 const byType = new Map(EVENT_CATALOG.map((e) => [e.definition.type, e.definition]));

@@ -62,6 +62,6 @@ describe('TopicNaming', () => {
     expect(naming.deadLetter('tickets')).toBe('t123.tickets.dlq');
     expect(naming.logical('t123.tickets.dlq')).toBe('tickets');
     expect(naming.logical('other.tickets')).toBeUndefined();
-    expect(naming.allPhysical()).toHaveLength(10);
+    expect(naming.allPhysical()).toHaveLength(12);
   });
 });

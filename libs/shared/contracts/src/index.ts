@@ -9,4 +9,5 @@ export * from './events/sla.events';
 export * from './events/escalation.events';
 export * from './events/ikp.events';
 export * from './events/lapor.events';
+export * from './events/unit.events';
 export { buildAsyncApiDocument, messageIdOf } from './asyncapi/asyncapi-document';

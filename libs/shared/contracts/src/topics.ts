@@ -1,6 +1,7 @@
 /**
  * Kafka topics. Every topic is keyed by ticket id (which is the complaint id intake assigns),
- * so all events of one ticket land on one partition and are consumed in order.
+ * so all events of one ticket land on one partition and are consumed in order; `units` is keyed
+ * by unit code, so a unit's regroupings are consumed in order.
  */
 export const TOPICS = {
   complaints: 'complaints',
@@ -8,6 +9,7 @@ export const TOPICS = {
   sla: 'sla',
   escalations: 'escalations',
   ikp: 'ikp',
+  units: 'units',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

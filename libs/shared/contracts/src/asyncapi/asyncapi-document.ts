@@ -1,6 +1,6 @@
 import { CE_HEADER } from '../envelope';
 import { EVENT_CATALOG } from '../catalog';
-import { ALL_TOPICS, deadLetterTopicOf } from '../topics';
+import { ALL_TOPICS, deadLetterTopicOf, TOPICS } from '../topics';
 
 /** PascalCase message id from an event name and version: complaint.received v1 → ComplaintReceivedV1. */
 export function messageIdOf(name: string, version: number): string {
@@ -27,7 +27,7 @@ const cloudEventHeaders = {
     [CE_HEADER.type]: { type: 'string', description: 'Versioned event type' },
     [CE_HEADER.specversion]: { type: 'string', const: '1.0' },
     [CE_HEADER.time]: { type: 'string', format: 'date-time' },
-    [CE_HEADER.subject]: { type: 'string', description: 'Ticket id (also the message key)' },
+    [CE_HEADER.subject]: { type: 'string', description: 'Ticket id, or unit code on the units topic (also the message key)' },
     [CE_HEADER.correlationid]: { type: 'string', description: 'Id of the first event of the chain' },
     [CE_HEADER.causationid]: { type: 'string', description: 'Id of the event or request that caused this one' },
     [CE_HEADER.contentType]: { type: 'string', const: 'application/json' },
@@ -41,6 +41,7 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
   const messages: Record<string, unknown> = {};
 
   for (const topic of ALL_TOPICS) {
+    const key = topic === TOPICS.units ? 'unit code' : 'ticket id';
     const entries = EVENT_CATALOG.filter((e) => e.definition.topic === topic);
     const channelMessages: Record<string, unknown> = {};
     for (const { definition, producer } of entries) {
@@ -52,7 +53,7 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
         contentType: 'application/json',
         headers: cloudEventHeaders,
         payload: plainJson(definition.schema),
-        bindings: { kafka: { key: { type: 'string', description: 'ticket id' }, bindingVersion: '0.5.0' } },
+        bindings: { kafka: { key: { type: 'string', description: key }, bindingVersion: '0.5.0' } },
         'x-producer': producer,
       };
       channelMessages[id] = { $ref: `#/components/messages/${id}` };
@@ -65,7 +66,7 @@ export function buildAsyncApiDocument(version = '1.0.0'): Record<string, unknown
     }
     channels[topic] = {
       address: topic,
-      description: `Events keyed by ticket id. Partition count is configuration.`,
+      description: `Events keyed by ${key}. Partition count is configuration.`,
       messages: channelMessages,
       bindings: { kafka: { bindingVersion: '0.5.0' } },
     };
