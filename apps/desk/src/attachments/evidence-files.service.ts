@@ -1,10 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { schemaOfManager } from '@bekasi/messaging';
 import { counter, SERVICE_CONFIG } from '@bekasi/platform';
-import { checkFileLink, EVIDENCE_TYPES, safeFileName, signFileLink, sniffContentType, stripImageMetadata, type FileStore } from '@bekasi/file-store';
+import { acceptEvidence, checkFileLink, EVIDENCE_TYPES, evidenceTooLarge, safeFileName, signFileLink, type EvidenceRefusal, type FileStore } from '@bekasi/file-store';
 import { unitScopeOf, type UnitScope } from '@bekasi/auth';
 import type { ActorRef } from '@bekasi/tickets-domain';
 import type { DeskConfig } from '../desk.config';
@@ -42,8 +42,10 @@ const fileOf = (r: any): StoredFile => ({
   attachedAtVersion: r.attached_at_version,
 });
 
-export const fileTooLarge = (maxMb: number) =>
-  new DeskRefusal(413, 'FILE_TOO_LARGE', `Berkas melebihi batas ${maxMb} MB.`, { field: 'file' });
+const refusalOf = (r: EvidenceRefusal) => new DeskRefusal(r.status, r.code, r.message, { field: 'file' });
+
+/** What multer's own size refusal becomes. */
+export const fileTooLarge = (maxMb: number) => refusalOf(evidenceTooLarge(maxMb * 1024 * 1024));
 
 /**
  * Evidence files of tickets: checked (size, type from the content), stripped of location and
@@ -69,43 +71,27 @@ export class EvidenceFiles {
 
   /** Stores one upload for a ticket the caller may see (else 404 as for any other ticket). */
   async upload(ticket: { id?: string; trackingId?: string; scope: UnitScope }, file: { buffer: Buffer; originalname?: string } | undefined, uploader: ActorRef): Promise<StoredFile> {
-    if (!file || file.buffer.length === 0) throw new DeskRefusal(400, 'FILE_REQUIRED', 'Berkas wajib diunggah pada kolom "file" dan tidak boleh kosong.', { field: 'file' });
-    if (file.buffer.length > this.maxBytes) {
-      uploads.inc({ outcome: 'too_large' });
-      throw fileTooLarge(this.config.FILE_MAX_MB);
-    }
     const repo = new TicketRepository(this.dataSource.manager);
     const record = ticket.id ? await repo.find(ticket.id, ticket.scope) : await repo.findByTrackingId(ticket.trackingId ?? '');
     if (!record) throw DeskRefusal.notFound();
-    const contentType = sniffContentType(file.buffer);
-    if (!contentType) {
-      uploads.inc({ outcome: 'type_refused' });
-      const allowed = Object.values(EVIDENCE_TYPES).map((t) => t.label).join(', ');
-      throw new DeskRefusal(415, 'FILE_TYPE_NOT_ALLOWED', `Jenis berkas tidak diizinkan: isi berkas bukan ${allowed} (nama berkas tidak menentukan jenisnya).`, { field: 'file' });
+    const check = acceptEvidence(file?.buffer, { maxBytes: this.maxBytes, stripMetadata: record.complaint.anonymous || record.complaint.confidential });
+    if ('refused' in check) {
+      uploads.inc({ outcome: check.refused.code.toLowerCase() });
+      throw refusalOf(check.refused);
     }
-    const hidden = record.complaint.anonymous || record.complaint.confidential;
-    let bytes = file.buffer;
-    if (hidden && contentType !== 'application/pdf') {
-      const stripped = stripImageMetadata(bytes, contentType);
-      if (!stripped) {
-        uploads.inc({ outcome: 'malformed' });
-        throw new DeskRefusal(422, 'FILE_MALFORMED', 'Berkas gambar rusak atau tidak lengkap.', { field: 'file' });
-      }
-      bytes = stripped;
-    }
+    const { contentType, bytes, sha256, metadataStripped } = check.accepted;
     const fileId = randomUUID();
     const storageKey = `tickets/${record.snapshot.id}/${fileId}.${EVIDENCE_TYPES[contentType].extension}`;
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     await this.store.put(storageKey, bytes, contentType);
-    const fileName = safeFileName(file.originalname, contentType);
+    const fileName = safeFileName(file?.originalname, contentType);
     await this.dataSource.query(
       `INSERT INTO "${schemaOfManager(this.dataSource.manager)}"."ticket_files"
         ("id","ticket_id","storage_key","file_name","content_type","size_bytes","sha256","metadata_stripped","uploaded_by_role","uploaded_by_user")
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [fileId, record.snapshot.id, storageKey, fileName, contentType, bytes.length, sha256, hidden && contentType !== 'application/pdf', uploader.role, uploader.userId ?? null],
+      [fileId, record.snapshot.id, storageKey, fileName, contentType, bytes.length, sha256, metadataStripped, uploader.role, uploader.userId ?? null],
     );
     uploads.inc({ outcome: 'stored' });
-    return { fileId, ticketId: record.snapshot.id, storageKey, fileName, contentType, sizeBytes: bytes.length, sha256, metadataStripped: hidden && contentType !== 'application/pdf', attachedAtVersion: null };
+    return { fileId, ticketId: record.snapshot.id, storageKey, fileName, contentType, sizeBytes: bytes.length, sha256, metadataStripped, attachedAtVersion: null };
   }
 
   /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jpegWithGps, pngWithExif } from './testing/evidence-fixtures';
-import { checkFileLink, fileStoreFromConfig, FilesystemFileStore, hasExif, safeFileName, signFileLink, signS3Request, sniffContentType, stripImageMetadata } from './index';
+import { acceptEvidence, checkFileLink, fileStoreFromConfig, FilesystemFileStore, hasExif, safeFileName, signFileLink, signS3Request, sniffContentType, stripImageMetadata } from './index';
 
 describe('file type from content', () => {
   it('knows JPEG, PNG and PDF by their first bytes and nothing by the name', () => {
@@ -103,5 +103,26 @@ describe('stores', () => {
     expect(headers.authorization).toBe(
       'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
     );
+  });
+});
+
+describe('accepting an evidence file', () => {
+  const limits = { maxBytes: 1024 * 1024, stripMetadata: true };
+
+  it('accepts a photo without its metadata when asked, and a PDF as it is', () => {
+    const photo = acceptEvidence(jpegWithGps(), limits);
+    expect('accepted' in photo && photo.accepted).toMatchObject({ contentType: 'image/jpeg', metadataStripped: true });
+    expect('accepted' in photo && hasExif(photo.accepted.bytes, 'image/jpeg')).toBe(false);
+    const kept = acceptEvidence(jpegWithGps(), { ...limits, stripMetadata: false });
+    expect('accepted' in kept && hasExif(kept.accepted.bytes, 'image/jpeg')).toBe(true);
+    const pdf = acceptEvidence(Buffer.from('%PDF-1.7 x'), limits);
+    expect('accepted' in pdf && pdf.accepted).toMatchObject({ contentType: 'application/pdf', metadataStripped: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('refuses with a status, a code and words for the user', () => {
+    expect(acceptEvidence(undefined, limits)).toEqual({ refused: expect.objectContaining({ status: 400, code: 'FILE_REQUIRED' }) });
+    expect(acceptEvidence(Buffer.alloc(1024 * 1024 + 1), limits)).toEqual({ refused: { status: 413, code: 'FILE_TOO_LARGE', message: 'Berkas melebihi batas 1 MB.' } });
+    expect(acceptEvidence(Buffer.from('MZ\x90\x00'), limits)).toEqual({ refused: expect.objectContaining({ status: 415, code: 'FILE_TYPE_NOT_ALLOWED' }) });
+    expect(acceptEvidence(jpegWithGps().subarray(0, 30), limits)).toEqual({ refused: expect.objectContaining({ status: 422, code: 'FILE_MALFORMED' }) });
   });
 });

@@ -6,3 +6,4 @@ export * from './file-type';
 export * from './image-metadata';
 export * from './signed-link';
 export * from './testing/evidence-fixtures';
+export * from './evidence-check';
