@@ -24,7 +24,7 @@ export async function startIntake(infra: TestInfra, overrides: Record<string, st
   return { app, clock };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);

@@ -2,24 +2,12 @@
 // answers never came back: after the restart every action is on LAPOR! exactly once, in order.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Producer } from 'kafkajs';
 import { CLOUDEVENTS_SPEC_VERSION, TicketAnsweredV1, TicketAssignedV1, TicketClosedV1, toKafkaRecord, type EventDefinition } from '@bekasi/contracts';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TEST_REDIS_URL, TestInfra, testAuth, waitFor } from '@bekasi/testing';
-import { startIntake, startLaporSim } from './intake-harness';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
+import { freePort, startIntake, startLaporSim } from './intake-harness';
 
 describe('LAPOR! connector killed mid-send', () => {
   let infra: TestInfra;

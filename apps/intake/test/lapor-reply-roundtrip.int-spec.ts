@@ -3,7 +3,6 @@
 // broker and database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Producer } from 'kafkajs';
@@ -11,18 +10,7 @@ import { DataSource } from 'typeorm';
 import { CLOUDEVENTS_SPEC_VERSION, TicketRoutedV1, toKafkaRecord, type TicketRouted } from '@bekasi/contracts';
 import { ensureDatabaseAndSchema } from '@bekasi/platform';
 import { TEST_DATABASE_URL, TestInfra, testAuth, waitFor } from '@bekasi/testing';
-import { startIntake, startLaporSim } from './intake-harness';
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
+import { freePort, startIntake, startLaporSim } from './intake-harness';
 
 describe('a reply made on LAPOR! appears once in the ticket', () => {
   let infra: TestInfra;
