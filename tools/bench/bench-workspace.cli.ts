@@ -9,7 +9,7 @@ import { createKafka, deleteTopics } from '@bekasi/messaging';
 export async function resetWorkspace(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const url = new URL(env.DATABASE_URL!);
   const database = url.pathname.slice(1);
-  if (!/^bekasi_bench\w*$|^bench\w*$/.test(database)) throw new Error(`refusing to drop ${database}: the bench only resets a database named bekasi_bench…`);
+  if (!/^bekasi_(bench|chaos)\w*$/.test(database)) throw new Error(`refusing to drop ${database}: only bekasi_bench… and bekasi_chaos… databases are reset`);
   const admin = new URL(env.DATABASE_URL!);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });

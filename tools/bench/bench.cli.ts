@@ -10,6 +10,8 @@ import { Client } from 'pg';
 import { benchChannel, runStep, type StepResult } from './system-steps';
 import { memoryMb, watchedProcesses } from './process-cpu';
 import { RAW_PORT, RAW_SCHEMAS, setupRaw } from './raw-baseline';
+import { backlogDrain } from './backlog-drain';
+import { timerHorizon } from './timer-horizon';
 
 const root = join(__dirname, '..', '..');
 
@@ -66,6 +68,8 @@ function printSteps(title: string, steps: StepResult[]): void {
   for (const s of steps) {
     console.log(`  ${s.offered}/s: ${s.hops.map((h) => `${h.hop} ${fmt(h.p50)}/${fmt(h.p99)}`).join(' · ')}`);
     console.log(`         cores: ${[...s.cores].filter(([, c]) => c > 0).map(([n, c]) => `${n} ${c}`).join(', ')}`);
+    const perComplaint = [...s.cpuMsPerComplaint].filter(([, c]) => c > 0);
+    console.log(`         CPU ms per complaint: ${perComplaint.map(([n, c]) => `${n} ${c}`).join(', ')} (sum ${Math.round(perComplaint.reduce((t, [, c]) => t + c, 0) * 10) / 10})`);
   }
 }
 
@@ -111,6 +115,20 @@ async function main(): Promise<void> {
     });
     printSteps('Raw baseline (node:http + kafkajs + pg, same hops, DDL, topics, envelopes, producer settings)', rawSteps);
     rawHeld = rawSteps.filter((s) => s.held).sort((a, b) => b.offered - a.offered)[0];
+  }
+
+  if (!args.skip.has('drain')) {
+    const count = args.quick ? 5_000 : 100_000;
+    const drain = await backlogDrain(db, count, args.quick ? 120 : 900);
+    console.log(`\nBacklog drain: ${drain.complaints} complaints stored at once in ${drain.storedSeconds} s; ${drain.done} tickets with timers after ${drain.drainedSeconds} s (${drain.perSecond}/s)`);
+  }
+  if (!args.skip.has('timers')) {
+    const open = args.quick ? 100_000 : 1_000_000;
+    const t = await timerHorizon(open);
+    console.log(
+      `\nTimers: ${t.openTickets} open tickets, ${t.timersInPostgres} timers in PostgreSQL; after a Redis wipe sla's reconcile put ${t.jobsInRedis} jobs (due within the horizon) back in ${t.rebuildSeconds} s, ` +
+        `Redis +${t.redisMb} MB; ${t.bytesPerJob} bytes per job, so every timer in Redis would take ${t.allInRedisMb} MB`,
+    );
   }
 
   await db.end();

@@ -22,6 +22,8 @@ export interface StepResult {
   errors: number;
   held: boolean;
   cores: Map<string, number>;
+  /** CPU milliseconds each process spent per completed complaint: what a shared, noisy machine cannot distort. */
+  cpuMsPerComplaint: Map<string, number>;
   hops: HopStats[];
 }
 
@@ -76,6 +78,7 @@ export async function runStep(db: Client, options: StepOptions): Promise<StepRes
     await new Promise((r) => setTimeout(r, 250));
   }
   const after = sampleCpu(processes);
+  const wallSeconds = (after.at - before.at) / 1000;
   const intended = new Map(accepted.map((s) => [`${options.marker}-${s.i}`, s.intendedAt]));
   const lines = (await timelines(db, ids, schemas)).filter(isDone);
   const latencies = lines.map((t) => t.slaApplied! - intended.get(t.externalId)!).sort((a, b) => a - b);
@@ -94,6 +97,7 @@ export async function runStep(db: Client, options: StepOptions): Promise<StepRes
     errors: run.sent.length - accepted.length,
     held: lines.length === run.sent.length && run.sent.length > 0 && p99 < 1000,
     cores: coresBetween(before, after),
+    cpuMsPerComplaint: new Map([...coresBetween(before, after)].map(([name, cores]) => [name, lines.length ? Math.round(((cores * wallSeconds * 1000) / lines.length) * 100) / 100 : NaN])),
     hops: hopStats(lines.map((t) => ({ intendedAt: intended.get(t.externalId)!, t }))),
   };
 }

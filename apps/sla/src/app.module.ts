@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
-import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
+import { CreateMessagingTables1763900000000, MessagingAdminModule, MessagingModule } from '@bekasi/messaging';
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { CreateUnitGroups1765000000000, UnitDirectoryModule } from '@bekasi/unit-directory';
 import { SlaPolicyContext } from './clocks/sla-policy-context';
@@ -38,6 +38,8 @@ export class SlaAppModule {
         }),
         MessagingModule,
         UnitDirectoryModule,
+        // The backbone's dead-letter and set-aside admin API for the whole system (/api/v1/admin/messaging).
+        MessagingAdminModule.forRoot(),
         AuthModule.forRoot({ config }),
         // Bull Board at /queues for the LAPOR admin (cookie from POST /api/v1/sla/queues/session).
         QueuesBoardModule,

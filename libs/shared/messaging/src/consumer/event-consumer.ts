@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import {
+  CE_HEADER,
   EnvelopeFormatError,
   fromKafkaMessage,
   validateEventData,
@@ -95,6 +96,8 @@ type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 interface Decoded {
   message: KafkaMessage;
+  /** ce_type, when the message has one. */
+  type?: string;
   envelope?: EventEnvelope;
   /** Set when the message can never be applied (malformed, data not matching its schema). */
   poison?: Error;
@@ -240,6 +243,10 @@ export class EventConsumer {
   }
 
   private decode(message: KafkaMessage): Decoded {
+    // A type no handler declared is skipped on its header alone: its value is never parsed.
+    const header = message.headers?.[CE_HEADER.type];
+    const type = header === undefined ? undefined : String(Array.isArray(header) ? header[0] : header);
+    if (type !== undefined && !this.definitions.has(type)) return { message, type, relevant: false };
     let envelope: EventEnvelope;
     try {
       envelope = fromKafkaMessage(message);
@@ -247,13 +254,13 @@ export class EventConsumer {
       return { message, poison: err as Error, relevant: false };
     }
     const definition = this.definitions.get(envelope.type);
-    if (!definition) return { message, envelope, relevant: false };
+    if (!definition) return { message, envelope, type: envelope.type, relevant: false };
     const violations = validateEventData(definition, envelope.data);
     if (violations.length > 0) {
       const detail = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
-      return { message, envelope, poison: new EnvelopeFormatError(`data does not match ${envelope.type}: ${detail}`), relevant: false };
+      return { message, envelope, type: envelope.type, poison: new EnvelopeFormatError(`data does not match ${envelope.type}: ${detail}`), relevant: false };
     }
-    return { message, envelope, relevant: true };
+    return { message, envelope, type: envelope.type, relevant: true };
   }
 
   private async processChunk(topic: string, partition: number, chunk: KafkaMessage[], heartbeat: () => Promise<void>): Promise<ChunkResult> {
@@ -263,7 +270,7 @@ export class EventConsumer {
     try {
       if (relevant.length > 0) await this.applyBatch(topic, partition, relevant, 'batch');
       for (const d of decoded) if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
-      for (const d of decoded) if (!d.relevant && !d.poison) this.count(d.envelope!.type, 'ignored');
+      for (const d of decoded) if (!d.relevant && !d.poison) this.count(d.type ?? 'unknown', 'ignored');
       this.transientStreak.delete(key);
       return { done: chunk.length };
     } catch (err) {
@@ -275,7 +282,7 @@ export class EventConsumer {
       const d = decoded[i];
       try {
         if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
-        else if (!d.relevant) this.count(d.envelope!.type, 'ignored');
+        else if (!d.relevant) this.count(d.type ?? 'unknown', 'ignored');
         else if (!(await this.applyWithRetries(topic, partition, d, heartbeat))) return { done: i };
       } catch (err) {
         if (isTransientError(err)) return { ...this.transientPause(key, err as Error, 1), done: i };
