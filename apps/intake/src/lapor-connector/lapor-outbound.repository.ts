@@ -107,6 +107,16 @@ export class LaporOutboundRepository {
     return rows.map(rowOf);
   }
 
+  /** The ticket's oldest unsent action if it is due now and not leased. */
+  async nextDue(ticketId: string): Promise<OutboundActionRow | null> {
+    const [row] = await this.tx.query(
+      `SELECT *, ("status" = 'pending' AND "next_attempt_at" <= now() AND ("lease_until" IS NULL OR "lease_until" < now())) AS "due"
+       FROM "${this.s}"."lapor_outbound_actions" WHERE "ticket_id" = $1 AND "status" <> 'sent' ORDER BY "seq" LIMIT 1`,
+      [ticketId],
+    );
+    return row?.due ? rowOf(row) : null;
+  }
+
   /** Takes the action for one send; false when another sender took it first. */
   async lease(id: string, ms: number): Promise<boolean> {
     const [, affected] = await this.tx.query(

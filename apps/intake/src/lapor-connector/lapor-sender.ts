@@ -39,6 +39,7 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
     },
   );
   private readonly shutdown = new AbortController();
+  private gaugesAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,9 +80,21 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** One due action per ticket, up to the concurrency; returns how many were sent. Exposed for tests. */
   async sendRound(): Promise<number> {
-    const heads = await new LaporOutboundRepository(this.dataSource.manager).dueHeads(this.config.LAPOR_CONNECTOR_CONCURRENCY);
-    const outcomes = await Promise.all(heads.map((head) => this.deliver(head)));
-    return outcomes.filter((o) => o === 'sent').length;
+    const repo = new LaporOutboundRepository(this.dataSource.manager);
+    const heads = await repo.dueHeads(this.config.LAPOR_CONNECTOR_CONCURRENCY * 8);
+    let sent = 0;
+    // A few workers take tickets off the list; each goes on with its ticket's next action once one is on LAPOR!.
+    const worker = async () => {
+      for (let action = heads.shift(); action && !this.shutdown.signal.aborted; action = heads.shift()) {
+        let current: OutboundActionRow | null = action;
+        while (current && (await this.deliver(current)) === 'sent') {
+          sent++;
+          current = this.shutdown.signal.aborted ? null : await repo.nextDue(current.ticketId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.LAPOR_CONNECTOR_CONCURRENCY }, worker));
+    return sent;
   }
 
   private async deliver(action: OutboundActionRow): Promise<'sent' | 'retry' | 'refused' | 'skipped'> {
@@ -152,6 +165,8 @@ export class LaporSender implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async updateGauges() {
+    if (Date.now() - this.gaugesAt < 1_000) return;
+    this.gaugesAt = Date.now();
     const backlog = await new LaporOutboundRepository(this.dataSource.manager).backlog();
     pendingGauge.set(backlog.pending);
     failedGauge.set(backlog.failed);
