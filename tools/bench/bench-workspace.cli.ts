@@ -20,13 +20,20 @@ export async function resetWorkspace(env: NodeJS.ProcessEnv = process.env): Prom
   const prefix = env.KAFKA_TOPIC_PREFIX ?? 'bench.';
   await deleteTopics(createKafka({ brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), topicPrefix: prefix, clientId: 'bench' }), new TopicNaming(prefix));
   const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  await deleteRedisKeys(redis, `${env.REDIS_PREFIX ?? 'bench'}:*`);
+  redis.disconnect();
+}
+
+/** Deletes the keys matching `pattern` (never FLUSHALL: Redis is shared); returns how many went. */
+export async function deleteRedisKeys(redis: Redis, pattern: string): Promise<number> {
+  let removed = 0;
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.REDIS_PREFIX ?? 'bench'}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length) removed += await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
-  redis.disconnect();
+  return removed;
 }
 
 if (process.argv[1] === __filename && process.argv[2] === 'reset') {

@@ -10,6 +10,7 @@ import { loadConfig } from '@bekasi/platform';
 import { CreateSlaTables1764200000000 } from '../../apps/sla/src/persistence/migrations/1764200000000-create-sla-tables';
 import { SlaConfig } from '../../apps/sla/src/sla.config';
 import { SlaTimerQueue } from '../../apps/sla/src/timers/sla-timer-queue';
+import { deleteRedisKeys } from './bench-workspace.cli';
 
 export interface TimerFigures {
   openTickets: number;
@@ -27,14 +28,7 @@ async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
 }
 
-async function wipe(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+const wipe = (redis: Redis, prefix: string) => deleteRedisKeys(redis, `${prefix}:*`);
 
 export async function timerHorizon(openTickets: number): Promise<TimerFigures> {
   const schema = 'bench_timers';

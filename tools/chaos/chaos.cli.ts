@@ -15,7 +15,7 @@ import { Client } from 'pg';
 import { signChannelRequest } from '@bekasi/auth';
 import { ALL_TOPICS, TicketAssignedV1, TicketTriagedV1, TopicNaming } from '@bekasi/contracts';
 import { createKafka } from '@bekasi/messaging';
-import { resetWorkspace } from '../bench/bench-workspace.cli';
+import { deleteRedisKeys, resetWorkspace } from '../bench/bench-workspace.cli';
 import { complaintText } from '../bench/complaint-texts';
 import { runOpenLoop } from '../bench/open-loop';
 import { benchChannel } from '../bench/system-steps';
@@ -68,13 +68,7 @@ function kill(service: string): void {
 
 async function wipeRedis(): Promise<void> {
   const redis = new Redis(env.REDIS_URL);
-  let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.REDIS_PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length) removed += await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  const removed = await deleteRedisKeys(redis, `${env.REDIS_PREFIX}:*`);
   redis.disconnect();
   log(`  Redis wiped: ${removed} keys of "${env.REDIS_PREFIX}:*" deleted`);
 }
