@@ -129,10 +129,11 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
 
     // Restart mid-send: once LAPOR! holds part of the queue, and with answers now slower than the timeout.
     await waitFor('part of the queue on LAPOR!', async () => (await followUps(complaint.external_id)).length >= 2, 30_000, 20);
-    await simJson('PUT', '/admin/integration-faults', { slowRate: 0.5, slowMs: 1_200 });
+    // From here every write fails, half of them slowly: the queue is stuck half-way, with sends in flight, when intake stops.
+    await simJson('PUT', '/admin/integration-faults', { failNext: 100_000, slowRate: 0.5, slowMs: 1_200 });
     await app.close();
     const beforeRestart = (await followUps(complaint.external_id)).length;
-    await simJson('PUT', '/admin/integration-faults', { slowRate: 0 });
+    await simJson('PUT', '/admin/integration-faults', { failNext: 0, slowRate: 0 });
     await start();
 
     const arrived = await waitFor('all five actions on LAPOR!', async () => {
