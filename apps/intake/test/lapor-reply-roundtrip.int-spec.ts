@@ -1,41 +1,48 @@
-// A reply the reporter makes on SP4N-LAPOR! reaches the ticket in desk once: lapor-sim (its own process,
-// repeating its feed), intake in-process, desk as its own process (apps never import apps), on the real
-// broker and database.
+// The loop with SP4N-LAPOR! across the services: an officer's answer with a photo uploaded in desk reaches
+// LAPOR! with the photo, and a reply the reporter makes on LAPOR! reaches the ticket in desk once. lapor-sim
+// (its own process, repeating its feed), intake in-process, desk as its own process (apps never import apps),
+// one file store directory, on the real broker and database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CLOUDEVENTS_SPEC_VERSION, TicketRoutedV1, toKafkaRecord, type TicketRouted } from '@bekasi/contracts';
 import { ensureDatabaseAndSchema } from '@bekasi/platform';
+import { jpegWithGps } from '@bekasi/file-store';
 import { TEST_DATABASE_URL, TestInfra, testAuth, waitFor } from '@bekasi/testing';
 import { freePort, startIntake, startLaporSim } from './intake-harness';
 
-describe('a reply made on LAPOR! appears once in the ticket', () => {
+describe('the loop with LAPOR! across intake and desk', () => {
   let infra: TestInfra;
   let sim: Awaited<ReturnType<typeof startLaporSim>>;
   let intake: NestExpressApplication;
   let desk: ChildProcess;
   let deskUrl: string;
   let producer: Producer;
+  let filesDir: string;
   const deskSchema = () => `${infra.schema}_desk`;
 
   beforeAll(async () => {
     infra = await TestInfra.create('roundtrip');
     sim = await startLaporSim({ LAPOR_SIM_INITIAL_REPORTS: '1' });
     await ensureDatabaseAndSchema(TEST_DATABASE_URL, deskSchema());
+    filesDir = await mkdtemp(join(tmpdir(), 'roundtrip-files-'));
     const port = await freePort();
     deskUrl = `http://127.0.0.1:${port}`;
     desk = spawn(process.execPath, ['tools/run.js', 'apps/desk/src/main.ts'], {
       cwd: resolve(__dirname, '../../..'),
       env: {
         ...process.env, ...testAuth().env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DB_SCHEMA: deskSchema(),
-        KAFKA_TOPIC_PREFIX: infra.topicPrefix, REDIS_PREFIX: `${infra.redisPrefix}desk:`, DEMO_SEED: 'true', LOG_LEVEL: 'silent', CONSUMER_RETRY_BASE_MS: '50',
+        KAFKA_TOPIC_PREFIX: infra.topicPrefix, REDIS_PREFIX: `${infra.redisPrefix}desk:`, DEMO_SEED: 'true', LOG_LEVEL: 'silent', CONSUMER_RETRY_BASE_MS: '50', FILE_STORE_URL: filesDir,
       },
       stdio: 'ignore',
     });
-    ({ app: intake } = await startIntake(infra, { LAPOR_API_BASE_URL: sim.baseUrl, LAPOR_POLL_INTERVAL_MS: '100', LAPOR_CONNECTOR_BASE_URL: sim.baseUrl, LAPOR_CONNECTOR_INTERVAL_MS: '100' }));
+    ({ app: intake } = await startIntake(infra, { LAPOR_API_BASE_URL: sim.baseUrl, LAPOR_POLL_INTERVAL_MS: '100', LAPOR_CONNECTOR_BASE_URL: sim.baseUrl, LAPOR_CONNECTOR_INTERVAL_MS: '100', FILE_STORE_URL: filesDir, LAPOR_INSTANSI_IDS: JSON.stringify({ DINSOS: 'INS-DINSOS' }) }));
     producer = infra.kafka.producer();
     await producer.connect();
     await waitFor('desk to answer', async () => (await fetch(`${deskUrl}/health/ready`).catch(() => null))?.ok, 60_000, 250);
@@ -51,9 +58,10 @@ describe('a reply made on LAPOR! appears once in the ticket', () => {
     await db.query(`DROP SCHEMA IF EXISTS "${deskSchema()}" CASCADE`);
     await db.destroy();
     await infra?.cleanup();
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   });
 
-  it('through the updates feed repeating itself, into the ticket\'s history once', async () => {
+  it('an answer with its photo goes to LAPOR!, and a reply made there enters the ticket\'s history once', async () => {
     const db = await infra.dataSource();
     const [complaint] = await waitFor('the LAPOR! report in intake', async () => {
       const rows = await db.query(`SELECT "id", "tracking_id", "external_id" FROM "${infra.schema}"."complaints" WHERE "source" = 'lapor-api'`);
@@ -81,6 +89,30 @@ describe('a reply made on LAPOR! appears once in the ticket', () => {
       return res.ok ? ((await res.json()) as { laporTrackingId: string | null; history: { action: string; content: string | null; actor: { role: string } }[] }) : null;
     };
     await waitFor('the ticket in desk', ticket, 30_000, 200);
+
+    // The officer works the ticket and answers with a photo (a Rahasia or Anonim report's photo would lose its EXIF).
+    const act = async (path: string, body: object) => {
+      const current = (await (await fetch(`${deskUrl}/api/v1/tickets/${complaint.id}`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { version: number };
+      const res = await fetch(`${deskUrl}/api/v1/tickets/${complaint.id}/${path}`, {
+        method: 'POST', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...body, version: current.version }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await act('acknowledge', {});
+    await act('start-work', {});
+    const form = new FormData();
+    const photo = jpegWithGps();
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'jalan-diperbaiki.jpg');
+    const uploaded = (await (await fetch(`${deskUrl}/api/v1/tickets/${complaint.id}/files`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: form })).json()) as { fileId: string; sha256: string };
+    expect(uploaded.sha256).toBe(createHash('sha256').update(photo).digest('hex'));
+    await act('answers', { answer: 'Jalan sudah diperbaiki oleh UPTD, foto terlampir.', fileIds: [uploaded.fileId] });
+    const onLapor = await waitFor('the tindak lanjut with its photo on LAPOR!', async () => {
+      const list = (await (await fetch(`${sim.baseUrl}/admin/reports/${complaint.external_id}/follow-ups`)).json()) as { type: string; content: string | null; instansiId: string | null; attachments: { fileName: string; sha256: string }[] }[];
+      return list.some((a) => a.type === 'follow_up') ? list : null;
+    }, 30_000, 200);
+    expect(onLapor.map((a) => a.type)).toEqual(['disposition', 'follow_up']);
+    expect(onLapor[0].instansiId).toBe('INS-DINSOS');
+    expect(onLapor[1]).toMatchObject({ content: 'Jalan sudah diperbaiki oleh UPTD, foto terlampir.', attachments: [{ fileName: 'jalan-diperbaiki.jpg', contentType: 'image/jpeg', sizeBytes: photo.length, sha256: uploaded.sha256 }] });
 
     const onSim = (method: string, path: string, body: unknown) =>
       fetch(`${sim.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
