@@ -17,6 +17,7 @@ echo "== unit tests"
 npx jest --selectProjects unit --json --outputFile=.run/jest-unit.json "$@" || status=1
 echo "== integration tests"
 npx jest --selectProjects integration --runInBand --json --outputFile=.run/jest-integration.json "$@" || status=1
+echo "== security (every route of every service, the attacks of issue 9)"; npm run -s test:security -- --json --outputFile=.run/jest-security.json || status=1
 # The fault suite, small: 500 complaints while every service is SIGKILLed, Kafka and PostgreSQL restart and
 # Redis is wiped (tools/chaos; it uses the fixed ports, its own database and topic prefix). CHAOS_IN_TEST=0 skips it.
 if [ "${CHAOS_IN_TEST:-1}" != "0" ]; then
@@ -27,7 +28,7 @@ echo "== web UI: type check, build, browser suite"; { npm run -s web:typecheck &
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of [".run/jest-unit.json", ".run/jest-integration.json", ".run/jest-e2e.json"]) {
+for (const f of [".run/jest-unit.json", ".run/jest-integration.json", ".run/jest-security.json", ".run/jest-e2e.json"]) {
   if (!fs.existsSync(f)) { failed++; continue; }
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0); skipped += r.numPendingTests + r.numTodoTests;

@@ -29,8 +29,32 @@ describe('k8s manifests', () => {
   it('points the gateway at every service and exposes only the gateway', () => {
     const env = of('Deployment', 'gateway').spec.template.spec.containers[0].env;
     expect(env).toContainEqual({ name: 'GATEWAY_DESK_URL', value: 'http://desk.bekasi-lapor.svc:3003' });
-    expect(env.filter((e: { name: string }) => e.name.startsWith('GATEWAY_')).length).toBe(6);
+    expect(env.filter((e: { name: string }) => /^GATEWAY_.+_URL$/.test(e.name)).length).toBe(6);
     expect(docs.filter((d) => d.kind === 'Ingress').map((d) => d.spec.rules[0].http.paths[0].backend.service.name)).toEqual(['gateway']);
+  });
+
+  it('runs every container as non-root on a read-only root filesystem with limits, and gives the signing key to desk alone', () => {
+    for (const s of services.filter((x) => x.name !== 'lapor-sim')) {
+      const pod = of('Deployment', s.name).spec.template.spec;
+      const container = pod.containers[0];
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(container.resources.limits).toMatchObject({ cpu: expect.any(String), memory: expect.any(String) });
+      const mountsKey = pod.volumes.some((v: { secret?: { secretName: string } }) => v.secret?.secretName === 'bekasi-desk-signing-key');
+      expect(`${s.name} ${mountsKey}`).toBe(`${s.name} ${s.name === 'desk'}`);
+    }
+  });
+
+  it('lets only the gateway reach the services, only the ingress reach the gateway, only this system reach its databases', () => {
+    const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
+    expect(policies.find((p) => p.metadata.name === 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    for (const s of services.filter((x) => x.name !== 'lapor-sim')) {
+      const http = policies.find((p) => p.metadata.name === `${s.name}-http`);
+      const from = http.spec.ingress[0].from;
+      if (s.name === 'gateway') expect(from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
+      else expect(from).toEqual([{ podSelector: { matchLabels: { app: 'gateway' } } }]);
+    }
+    for (const ns of ['postgres', 'redis', 'kafka']) expect(policies.find((p) => p.metadata.namespace === ns)).toBeDefined();
   });
 
   it('scales each consumer on the lag of the topics it reads', () => {

@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { DataSource } from 'typeorm';
 import { PasswordHasher, type AsdaGroupCode, type StaffRole } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
+import { ConfigError, LOGGER, SERVICE_CONFIG, type AppLogger } from '@bekasi/platform';
 import type { DeskConfig } from '../desk.config';
 import { UserRepository } from '../persistence/user.repository';
 
@@ -52,7 +52,22 @@ export class DemoSeed implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
+    if (this.config.NODE_ENV === 'production') await this.refuseDemoUsers();
     if (this.config.DEMO_SEED) await this.seed();
+  }
+
+  /** Production with a demo user that still has the published password: refuse to start, naming them. */
+  private async refuseDemoUsers(): Promise<void> {
+    const repo = new UserRepository(this.dataSource);
+    const regencyWide = demoUsersFor([]).map((u) => u.username);
+    const found: string[] = [];
+    for (const username of regencyWide) {
+      const user = await repo.byUsername(username);
+      if (user?.active && (await this.hasher.verify(user.passwordHash, DEMO_PASSWORD))) found.push(username);
+    }
+    if (found.length > 0) {
+      throw new ConfigError([`NODE_ENV=production refuses demo users with the published password: ${found.join(', ')} (change their passwords or deactivate them)`]);
+    }
   }
 
   async seed(): Promise<number> {
