@@ -16,6 +16,7 @@ import { DeskModule } from '../../apps/desk/src/app.module';
 import { DeskConfig } from '../../apps/desk/src/desk.config';
 import { UserRepository } from '../../apps/desk/src/persistence/user.repository';
 import { DemoSeed } from '../../apps/desk/src/users/demo-seed';
+import { UnitGroupsAnnouncement } from '../../apps/desk/src/users/unit-groups-announcement';
 import { principalOfUser } from '../../apps/desk/src/users/user-directory.service';
 import { EscalationAppModule } from '../../apps/escalation/src/app.module';
 import { EscalationConfig } from '../../apps/escalation/src/escalation.config';
@@ -71,8 +72,8 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
     }, ticketId);
   }
 
-  const unitGroup = async (s: Service) =>
-    (await db(s).query(`SELECT "asda_group", "event_id" FROM "${schemaOf(s)}"."unit_groups" WHERE "unit_code" = $1`, [UNIT]))[0];
+  const unitGroup = async (s: Service, unit = UNIT) =>
+    (await db(s).query(`SELECT "asda_group", "event_id" FROM "${schemaOf(s)}"."unit_groups" WHERE "unit_code" = $1`, [unit]))[0];
   const ledgerCount = async (s: Service, eventId: string) =>
     Number((await db(s).query(`SELECT count(*) AS n FROM "${schemaOf(s)}"."applied_events" WHERE "event_id" = $1`, [eventId]))[0].n);
   const deadlinesSeenBy = async (token: string) =>
@@ -171,6 +172,12 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
     await waitFor('the event on the units topic', () => units.messages.length > 0);
     expect(String(units.messages[0].message.key)).toBe(UNIT);
     expect(String(units.messages[0].message.headers?.[CE_HEADER.type])).toBe(UnitRegroupedV1.type);
+    // A compacted topic: the latest regrouping of every unit stays for a service that starts later.
+    const admin = infra.kafka.admin();
+    await admin.connect();
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: infra.naming.physical('units'), configNames: ['cleanup.policy'] }] });
+    await admin.disconnect();
+    expect(resources[0].configEntries.find((c) => c.configName === 'cleanup.policy')?.configValue).toBe('compact');
   });
 
   it('applies a redelivered event once, and an older change arriving late changes nothing', async () => {
@@ -195,5 +202,20 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
     await waitFor('Asda III opens the IKP unit', async () => (await ikpUnitStatus(asda('III'))) === 200, 10_000);
     expect(await deadlinesSeenBy(asda('II'))).toBe(0);
     expect((await outboxRegroupings()).map((e: { data: { previousAsdaGroup: string; asdaGroup: string } }) => `${e.data.previousAsdaGroup}→${e.data.asdaGroup}`)).toEqual(['I→II', 'II→III']);
+  });
+
+  it('a unit regrouped in desk before the event existed is announced once at boot, and the services follow', async () => {
+    const other = UNITS.find((u) => u.asda === 'I' && u.code !== UNIT)!.code;
+    // As a regrouping made by an earlier version left it: the table changed, nothing announced.
+    await db('desk').query(`UPDATE "${schemaOf('desk')}"."units" SET "asda_group" = 'III' WHERE "code" = $1`, [other]);
+    const announcement = apps.desk.get(UnitGroupsAnnouncement);
+    expect(await announcement.announce()).toBe(1);
+    expect(await announcement.announce()).toBe(0);
+    for (const s of CONSUMERS) await waitFor(`${s} moved ${other}`, async () => (await unitGroup(s, other))?.asda_group === 'III', 10_000);
+    const announced = (await outboxRegroupings()).filter((e: { data: { unitCode: string } }) => e.data.unitCode === other);
+    expect(announced.map((e: { data: object }) => e.data)).toEqual([expect.objectContaining({ asdaGroup: 'III', previousAsdaGroup: 'I', changedBy: 'system' })]);
+    // The admin putting it back is one more change, announced like any other.
+    expect((await regroup('I', other)).status).toBe(200);
+    for (const s of CONSUMERS) await waitFor(`${s} moved ${other} back`, async () => (await unitGroup(s, other))?.asda_group === 'I', 10_000);
   });
 });

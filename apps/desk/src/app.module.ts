@@ -5,6 +5,7 @@ import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/mes
 import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { DeskConfig } from './desk.config';
 import { CreateDeskTables1764100000000 } from './persistence/migrations/1764100000000-create-desk-tables';
+import { UnitGroupAnnouncements1765000000001 } from './persistence/migrations/1765000000001-unit-group-announcements';
 import { CreateLaporLoopTables1764950000000, LAPOR_LOOP_CONTROLLERS, laporLoopImports, laporLoopProviders } from './lapor-loop/lapor-loop.module-parts';
 import { ReporterKeyGuard } from './reporter/reporter-key.guard';
 import { ReporterHttpController } from './reporter/reporter.http.controller';
@@ -15,6 +16,7 @@ import { TicketsHttpController } from './tickets/tickets.http.controller';
 import { TicketStatsHttpController } from './stats/ticket-stats.http.controller';
 import { AuthHttpController } from './users/auth.http.controller';
 import { DemoSeed } from './users/demo-seed';
+import { UnitGroupsAnnouncement } from './users/unit-groups-announcement';
 import { UserDirectory } from './users/user-directory.service';
 import { UnitsHttpController, UsersHttpController } from './users/users.http.controller';
 
@@ -36,7 +38,7 @@ export class DeskModule {
           service: 'desk',
           configValues: config,
           clock: options.clock,
-          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000, CreateLaporLoopTables1764950000000],
+          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000, CreateLaporLoopTables1764950000000, UnitGroupAnnouncements1765000000001],
         }),
         MessagingModule,
         ...laporLoopImports(config),
@@ -48,7 +50,7 @@ export class DeskModule {
         }),
       ],
       controllers: [TicketStatsHttpController, TicketsHttpController, ReporterHttpController, AuthHttpController, UsersHttpController, UnitsHttpController, ...LAPOR_LOOP_CONTROLLERS],
-      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterKeyGuard, DemoSeed, ...laporLoopProviders(config)],
+      providers: [TicketEventPublisher, TicketWorkflow, RoutingEventsHandler, ReporterKeyGuard, DemoSeed, UnitGroupsAnnouncement, ...laporLoopProviders(config)],
     };
   }
 }

@@ -101,14 +101,17 @@ export class UserRepository {
     return (await this.db.query(`SELECT "code" FROM "${this.s}"."units" WHERE "asda_group" = $1`, [group])).map((r: any) => r.code);
   }
 
-  /** The unit after the change and its group before it (read under the row lock, so concurrent regroupings chain). */
-  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<{ unit: UnitView; previousAsdaGroup: AsdaGroupCode } | null> {
+  /**
+   * The unit after the change, and the group the other services last heard of (read under the row
+   * lock, so concurrent regroupings chain); the caller announces the change when it is one to them.
+   */
+  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<{ unit: UnitView; announcedAsdaGroup: AsdaGroupCode } | null> {
     const [rows] = await this.db.query(
-      `UPDATE "${this.s}"."units" AS u SET "asda_group" = $2
-       FROM (SELECT "code", "asda_group" AS "previous" FROM "${this.s}"."units" WHERE "code" = $1 FOR UPDATE) AS p
-       WHERE u."code" = p."code" RETURNING u.*, p."previous"`,
+      `UPDATE "${this.s}"."units" AS u SET "asda_group" = $2, "asda_announced" = $2
+       FROM (SELECT "code", COALESCE("asda_announced", "asda_group") AS "announced" FROM "${this.s}"."units" WHERE "code" = $1 FOR UPDATE) AS p
+       WHERE u."code" = p."code" RETURNING u.*, p."announced"`,
       [code, group],
     );
-    return rows[0] ? { unit: unitOf(rows[0]), previousAsdaGroup: rows[0].previous } : null;
+    return rows[0] ? { unit: unitOf(rows[0]), announcedAsdaGroup: rows[0].announced } : null;
   }
 }

@@ -143,12 +143,12 @@ export class UserDirectory implements PrincipalValidator {
     return this.dataSource.transaction(async (tx) => {
       const changed = await new UserRepository(tx).setUnitAsda(unitCode, group);
       if (!changed) throw new DeskRefusal(404, 'UNIT_NOT_FOUND', `Unit "${code}" tidak dikenal.`);
-      if (changed.previousAsdaGroup !== group) {
+      if (changed.announcedAsdaGroup !== group) {
         const changedAt = this.clock.now();
         await this.outbox.append(
           tx,
           UnitRegroupedV1,
-          { unitCode, asdaGroup: group, previousAsdaGroup: changed.previousAsdaGroup, changedAt: changedAt.toISOString(), changedBy: admin.username },
+          { unitCode, asdaGroup: group, previousAsdaGroup: changed.announcedAsdaGroup, changedAt: changedAt.toISOString(), changedBy: admin.username },
           { subject: unitCode, time: changedAt },
         );
       }

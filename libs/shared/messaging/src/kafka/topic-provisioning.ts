@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { ALL_TOPICS, type TopicNaming } from '@bekasi/contracts';
+import { ALL_TOPICS, TOPICS, type TopicNaming } from '@bekasi/contracts';
 
 export interface TopicLayout {
   partitions: number;
@@ -19,7 +19,13 @@ export async function provisionTopics(kafka: Kafka, naming: TopicNaming, layout:
   try {
     const existing = new Set(await admin.listTopics());
     const wanted = ALL_TOPICS.flatMap((topic) => [
-      { topic: naming.physical(topic), numPartitions: layout.partitions, replicationFactor: layout.replicationFactor },
+      {
+        topic: naming.physical(topic),
+        numPartitions: layout.partitions,
+        replicationFactor: layout.replicationFactor,
+        // The latest unit.regrouped of each unit is kept for good: a service started later rebuilds its groups from it.
+        configEntries: topic === TOPICS.units ? [{ name: 'cleanup.policy', value: 'compact' }] : undefined,
+      },
       { topic: naming.deadLetter(topic), numPartitions: layout.deadLetterPartitions, replicationFactor: layout.replicationFactor },
     ]).filter((t) => !existing.has(t.topic));
     if (wanted.length > 0) {
