@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readExportSheet } from '@bekasi/intake-export-reader';
 import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { loadRegencyFromDirectory, REGENCY, type RegencyReference } from '@bekasi/reference-data';
-import { evaluateHistory, type EvaluationSplit, type HistoryEvaluation, type LabelOutcome } from '@bekasi/routing-domain';
+import { evaluateLaporanRingkas, type EvaluationSplit, type HistoryEvaluation, type LabelOutcome } from '@bekasi/routing-domain';
 import { benchmarkRouting } from './routing-benchmark';
 
 interface Arguments {
@@ -61,29 +61,12 @@ export function readArguments(argv: readonly string[]): Arguments {
 export async function evaluateExportFile(file: string, split: EvaluationSplit, regency: RegencyReference): Promise<HistoryEvaluation> {
   const sheet = await readExportSheet(readFileSync(file));
   const parsed = parseLaporanRingkas(sheet.rows);
-  return evaluateHistory({
-    rows: parsed.rows.map((r) => ({
-      rowNumber: r.rowNumber,
-      receivedAt: r.receivedAt.toISOString(),
-      title: r.title,
-      body: r.initialText ?? r.finalText ?? '',
-      category: r.category,
-      classification: r.classification,
-      label: r.disposedTo,
-    })),
-    rejected: parsed.rejected,
-    registry: regency.units,
-    kecamatan: regency.kecamatan,
-    villages: [
-      ...regency.kelurahan.map((k) => ({ kind: 'kelurahan' as const, code: k.code, name: k.name, kecamatanCode: k.kecamatan, aliases: k.aliases })),
-      ...regency.desa.map((d) => ({ kind: 'desa' as const, code: d.code, name: d.name, kecamatanCode: d.kecamatan, aliases: d.aliases })),
-    ],
-    split,
-  });
+  return evaluateLaporanRingkas(parsed, regency, split);
 }
 
 const pct = (x: number | null) => (x === null ? '    – ' : `${(x * 100).toFixed(1).padStart(5)}%`);
-const day = (iso: string) => iso.slice(0, 10);
+/** The Asia/Jakarta calendar day of an instant (UTC+7, no daylight saving): the regency's days. */
+const day = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export function report(file: string, e: HistoryEvaluation): string {
   const splitText =

@@ -61,6 +61,6 @@ export type {
 } from './training/router-training';
 export { chooseThreshold, decideForEvaluation, DEFAULT_ROUTER_TRAINING, scoreDecision, trainRouter, wilsonLowerBound } from './training/router-training';
 export type { EvaluationRow, EvaluationSplit, HistoryEvaluation, HistoryEvaluationInput, PeriodFigures, UnitFigures } from './evaluation/history-evaluation';
-export { coverageAtPrecision, evaluateHistory } from './evaluation/history-evaluation';
+export { coverageAtPrecision, evaluateHistory, evaluateLaporanRingkas } from './evaluation/history-evaluation';
 export type { HardExport, HardExportOptions, UnitRole } from './testing/hard-laporan-ringkas';
 export { BEKASI_ROLES, CIMANGGALA_ROLES, generateHardExport } from './testing/hard-laporan-ringkas';

@@ -7,32 +7,12 @@ import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { BEKASI_REGENCY, loadRegencyFromDirectory, REGENCY_FIXTURES, SAMPLE_EXPORT_FILES, type RegencyReference } from '@bekasi/reference-data';
 import { BEKASI_ROLES, CIMANGGALA_ROLES, generateHardExport } from '../testing/hard-laporan-ringkas';
 import { parseCsv } from '../testing/laporan-ringkas-sample';
-import { evaluateHistory, type EvaluationSplit, type HistoryEvaluation } from './history-evaluation';
+import { evaluateLaporanRingkas, type EvaluationSplit, type HistoryEvaluation } from './history-evaluation';
 
 const CIMANGGALA = loadRegencyFromDirectory(REGENCY_FIXTURES.cimanggala);
 
-function villagesOf(regency: RegencyReference) {
-  return [...regency.kelurahan, ...regency.desa].map((v) => ({ kind: 'desa' as const, code: v.code, name: v.name, kecamatanCode: v.kecamatan, aliases: v.aliases }));
-}
-
 function evaluateSheet(sheet: string[][], registry: RegencyReference, split: EvaluationSplit): HistoryEvaluation {
-  const parsed = parseLaporanRingkas(sheet);
-  return evaluateHistory({
-    rows: parsed.rows.map((r) => ({
-      rowNumber: r.rowNumber,
-      receivedAt: r.receivedAt.toISOString(),
-      title: r.title,
-      body: r.initialText ?? r.finalText ?? '',
-      category: r.category,
-      classification: r.classification,
-      label: r.disposedTo,
-    })),
-    rejected: parsed.rejected,
-    registry: registry.units,
-    kecamatan: registry.kecamatan,
-    villages: villagesOf(registry),
-    split,
-  });
+  return evaluateLaporanRingkas(parseLaporanRingkas(sheet), registry, split);
 }
 
 function expectCoherent(e: HistoryEvaluation) {

@@ -5,7 +5,8 @@
 // production: retrained as dispositions arrive). Each training chooses its settings, temperature
 // and threshold on its own validation slice (see router-training); the test months are only ever
 // scored. Every row is accounted for: rejected by the reader, without a label, or evaluated.
-import type { KecamatanReference, UnitReference } from '@bekasi/reference-data';
+import type { LaporanRingkasImport } from '@bekasi/intake-domain';
+import type { KecamatanReference, RegencyReference, UnitReference } from '@bekasi/reference-data';
 import { Gazetteer, type PlaceInput } from '@bekasi/indonesian-text';
 import { complaintDocument } from '../model/disposition-model';
 import { defaultRulesFromReference } from '../rules/default-rules';
@@ -305,4 +306,27 @@ export function evaluateHistory(input: HistoryEvaluationInput): HistoryEvaluatio
     validation: lastRouter?.validation ?? null,
     chosenSettings: lastRouter ? { settings: lastRouter.settings, temperature: lastRouter.temperature, ruleWeight: lastRouter.ruleWeight } : null,
   };
+}
+
+/** The evaluation of a parsed "Laporan Ringkas" export against a regency's reference data. */
+export function evaluateLaporanRingkas(parsed: LaporanRingkasImport, regency: RegencyReference, split: EvaluationSplit): HistoryEvaluation {
+  return evaluateHistory({
+    rows: parsed.rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      receivedAt: r.receivedAt.toISOString(),
+      title: r.title,
+      body: r.initialText ?? r.finalText ?? '',
+      category: r.category,
+      classification: r.classification,
+      label: r.disposedTo,
+    })),
+    rejected: parsed.rejected,
+    registry: regency.units,
+    kecamatan: regency.kecamatan,
+    villages: [
+      ...regency.kelurahan.map((k) => ({ kind: 'kelurahan' as const, code: k.code, name: k.name, kecamatanCode: k.kecamatan, aliases: k.aliases })),
+      ...regency.desa.map((d) => ({ kind: 'desa' as const, code: d.code, name: d.name, kecamatanCode: d.kecamatan, aliases: d.aliases })),
+    ],
+    split,
+  });
 }

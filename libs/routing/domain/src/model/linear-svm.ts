@@ -6,6 +6,7 @@
 // cost. Every example carries its own upper bound C_i = C · class weight · recency weight, which
 // is how class balancing and recency weighting enter. Deterministic: the visiting order comes from
 // a seeded generator.
+import { seededRandom } from '@bekasi/intake-domain';
 import type { SparseVector } from './complaint-features';
 
 export interface LinearSvmOptions {
@@ -31,17 +32,6 @@ export interface LinearWeights {
   classes: number;
   features: number;
   epochs: number;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
