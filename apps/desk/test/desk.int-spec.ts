@@ -321,7 +321,10 @@ describe('desk against the real broker and database', () => {
     const reopened = await routedTicket();
     let t = (await post(officer, `/api/v1/tickets/${reopened}/acknowledge`, 2).expect(200)).body;
     t = (await post(officer, `/api/v1/tickets/${reopened}/answers`, t.version, { answer: 'Sudah diverifikasi ke lapangan.' }).expect(200)).body;
-    await reporter(t.trackingId, 'reopen', { reason: 'Bantuan belum saya terima.' }).expect(200);
+    await reporter(t.trackingId, 'reopen', { reason: 'Bantuan belum saya terima, hubungi 0812-3456-7890.' }).expect(200);
+    // The reporter's text is masked before it enters the event.
+    const reopenedEvent = await waitFor('ticket.reopened', () => desk.eventsOf(reopened).find((e) => e.type === 'ticket.reopened'));
+    expect(reopenedEvent.data.reason).toBe('Bantuan belum saya terima, hubungi [nomor telepon disamarkan].');
 
     const ids = [
       await desk.publish(SlaBreachedV1, breach(acknowledged, 'DINSOS', 'auto-close'), acknowledged),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { maskPersonalData } from '@bekasi/indonesian-text';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -111,7 +112,8 @@ export class TicketEventPublisher {
           refusingUnitCode: e.refusingUnitCode,
         });
       case 'ticket.reopened':
-        return append(TicketReopenedV1, { reason: e.reason, reopenCount: e.reopenCount });
+        // Reporter text (reopen, withdraw) is masked before it enters an event (NIK, phone, e-mail).
+        return append(TicketReopenedV1, { reason: maskPersonalData(e.reason), reopenCount: e.reopenCount });
       case 'ticket.closed':
         return append(TicketClosedV1, { closedBy: e.closedBy, rating: e.rating });
       case 'ticket.rated':
@@ -119,7 +121,7 @@ export class TicketEventPublisher {
       case 'ticket.archived':
         return append(TicketArchivedV1, {
           reasonKind: e.reasonKind,
-          reason: e.reason,
+          reason: e.reason === null ? null : maskPersonalData(e.reason),
           archivedBy: e.archivedBy,
           duplicateOfTicketId: e.duplicateOfTicketId,
         });

@@ -43,7 +43,8 @@ export function complaintReceivedOf(complaint: PublicComplaint, facts: Complaint
     classification: complaint.classification,
     anonymous: complaint.anonymous,
     confidential: complaint.confidential,
-    reporterName: complaint.reporter?.name ?? null,
+    // The reporter's name leaves intake in no event (docs/security.md); the field stays for compatibility.
+    reporterName: null,
     locationText: complaint.locationText,
     priority: facts.priority,
     duplicateOf: facts.duplicateOf

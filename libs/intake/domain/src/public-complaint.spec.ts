@@ -20,11 +20,11 @@ describe('toPublicComplaint', () => {
     for (const detail of CONTACT_DETAILS) expect(event).not.toContain(detail);
   });
 
-  it('keeps the reporter name of a public report and masks numbers in its text', () => {
+  it('keeps the reporter name of a public report inside intake, and masks it and the numbers in its text', () => {
     const result = toPublicComplaint(aComplaintDraft());
     expect(result.reporter).toEqual({ name: 'Budi Santoso' });
     expect(result.text).toBe(
-      `Saya Budi Santoso, NIK ${PERSONAL_DATA_PLACEHOLDERS.nik}, hubungi ${PERSONAL_DATA_PLACEHOLDERS.phone}. KTP-el saya belum jadi.`,
+      `Saya ${REPORTER_NAME_PLACEHOLDER}, NIK ${PERSONAL_DATA_PLACEHOLDERS.nik}, hubungi ${PERSONAL_DATA_PLACEHOLDERS.phone}. KTP-el saya belum jadi.`,
     );
     expect(result.personalDataMasked).toBe(true);
     expect(result.confidential).toBe(false);

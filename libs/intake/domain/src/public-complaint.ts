@@ -64,7 +64,8 @@ export function toPublicComplaint(draft: ComplaintDraft): PublicComplaint {
   const reporterName = draft.reporter?.name?.trim() || null;
   const scrub = (text: string): string => {
     const masked = maskPersonalData(text);
-    return identityHidden && reporterName !== null ? maskReporterName(masked, reporterName) : masked;
+    // The name is masked in every text that leaves intake, whether or not the report is Anonim.
+    return reporterName !== null ? maskReporterName(masked, reporterName) : masked;
   };
   const title = scrub(draft.title);
   const text = scrub(draft.text);
