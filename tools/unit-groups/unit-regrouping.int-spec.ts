@@ -95,6 +95,27 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
   const outboxRegroupings = async () =>
     (await db('desk').query(`SELECT "event_id", "payload" FROM "${schemaOf('desk')}"."outbox" WHERE "event_type" = $1 ORDER BY "seq"`, [UnitRegroupedV1.type])).map((r: { event_id: string; payload: string }) => ({ id: r.event_id, data: JSON.parse(r.payload) }));
 
+  /** The unit's deadlines, escalations and IKP rows are `owner`'s, and none of them `other`'s. */
+  async function expectOnlyAsda(owner: 'I' | 'II' | 'III', other: 'I' | 'II' | 'III'): Promise<void> {
+    for (const s of CONSUMERS) expect((await unitGroup(s)).asda_group).toBe(owner);
+    expect(await deadlinesSeenBy(asda(owner))).toBeGreaterThan(0);
+    expect(await ticketDeadlinesStatus(asda(owner))).toBe(200);
+    expect(await escalationsSeenBy(asda(owner))).toBeGreaterThan(0);
+    expect(await ikpUnitStatus(asda(owner))).toBe(200);
+    expect(await ikpBoardAsda()).toBe(owner);
+    expect(await deadlinesSeenBy(asda(other))).toBe(0);
+    expect(await ticketDeadlinesStatus(asda(other))).toBe(404);
+    expect(await escalationsSeenBy(asda(other))).toBe(0);
+    expect(await ikpUnitStatus(asda(other))).toBe(404);
+  }
+
+  /** Waits until `group` sees the unit's deadlines, escalations and IKP unit. */
+  async function followedTo(group: 'I' | 'II' | 'III'): Promise<void> {
+    await waitFor(`Asda ${group} sees the deadlines`, async () => (await deadlinesSeenBy(asda(group))) > 0, 10_000);
+    await waitFor(`Asda ${group} sees the escalation`, async () => (await escalationsSeenBy(asda(group))) > 0, 10_000);
+    await waitFor(`Asda ${group} opens the IKP unit`, async () => (await ikpUnitStatus(asda(group))) === 200, 10_000);
+  }
+
   beforeAll(async () => {
     infra = await TestInfra.create('unitgroups');
     const cfg = <C extends ServiceConfig>(cls: new () => C, s: Service, extra: Record<string, string> = {}) => infra.config(cls, { DB_SCHEMA: schemaOf(s), LAPOR_API_BASE_URL: '', ...extra });
@@ -129,13 +150,7 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
   });
 
   it('before: the unit is Asda I’s everywhere, and not Asda II’s', async () => {
-    for (const s of CONSUMERS) expect((await unitGroup(s)).asda_group).toBe('I');
-    expect(await deadlinesSeenBy(asda('II'))).toBe(0);
-    expect(await ticketDeadlinesStatus(asda('II'))).toBe(404);
-    expect(await escalationsSeenBy(asda('II'))).toBe(0);
-    expect(await ikpUnitStatus(asda('I'))).toBe(200);
-    expect(await ikpUnitStatus(asda('II'))).toBe(404);
-    expect(await ikpBoardAsda()).toBe('I');
+    await expectOnlyAsda('I', 'II');
   });
 
   it('refuses a group that does not exist and an unknown unit, and writes no event for either or for no change', async () => {
@@ -155,19 +170,10 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
     expect(res.body.asdaGroup).toBe('II');
     const [event] = await outboxRegroupings();
     expect(event.data).toMatchObject({ unitCode: UNIT, asdaGroup: 'II', previousAsdaGroup: 'I', changedBy: 'admin' });
-
-    await waitFor('Asda II sees the deadlines', async () => (await deadlinesSeenBy(asda('II'))) > 0, 10_000);
-    await waitFor('Asda II sees the escalation', async () => (await escalationsSeenBy(asda('II'))) > 0, 10_000);
-    await waitFor('Asda II opens the IKP unit', async () => (await ikpUnitStatus(asda('II'))) === 200, 10_000);
+    await followedTo('II');
     const seconds = (Date.now() - started) / 1000;
     expect(seconds).toBeLessThan(10);
-
-    expect(await ticketDeadlinesStatus(asda('II'))).toBe(200);
-    expect(await deadlinesSeenBy(asda('I'))).toBe(0);
-    expect(await ticketDeadlinesStatus(asda('I'))).toBe(404);
-    expect(await escalationsSeenBy(asda('I'))).toBe(0);
-    expect(await ikpUnitStatus(asda('I'))).toBe(404);
-    expect(await ikpBoardAsda()).toBe('II');
+    await expectOnlyAsda('II', 'I');
     // Published keyed by the unit code on the units topic.
     await waitFor('the event on the units topic', () => units.messages.length > 0);
     expect(String(units.messages[0].message.key)).toBe(UNIT);
@@ -197,11 +203,22 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
 
   it('moving it on again to Asda III follows the same way, one event per change', async () => {
     expect((await regroup('III')).status).toBe(200);
-    await waitFor('Asda III sees the deadlines', async () => (await deadlinesSeenBy(asda('III'))) > 0, 10_000);
-    await waitFor('Asda III sees the escalation', async () => (await escalationsSeenBy(asda('III'))) > 0, 10_000);
-    await waitFor('Asda III opens the IKP unit', async () => (await ikpUnitStatus(asda('III'))) === 200, 10_000);
-    expect(await deadlinesSeenBy(asda('II'))).toBe(0);
+    await followedTo('III');
+    await expectOnlyAsda('III', 'II');
     expect((await outboxRegroupings()).map((e: { data: { previousAsdaGroup: string; asdaGroup: string } }) => `${e.data.previousAsdaGroup}→${e.data.asdaGroup}`)).toEqual(['I→II', 'II→III']);
+  });
+
+  it('a malformed regrouping goes to units.dlq from each service and changes nothing', async () => {
+    const dlq = await new TopicRecorder(infra.kafka, infra.naming.deadLetter('units')).start();
+    try {
+      const bad = await send(UnitRegroupedV1, { unitCode: UNIT, asdaGroup: 'IV', previousAsdaGroup: 'III', changedAt: new Date().toISOString(), changedBy: 'admin' }, UNIT);
+      const lettersOf = () => dlq.messages.filter((m) => String(m.message.headers?.[CE_HEADER.id]) === bad);
+      await waitFor('a dead letter from sla, escalation and ikp', () => lettersOf().length >= CONSUMERS.length, 20_000);
+      expect(new Set(lettersOf().map((m) => String(m.message.headers?.dlq_consumer_group))).size).toBe(CONSUMERS.length);
+      await expectOnlyAsda('III', 'II');
+    } finally {
+      await dlq.stop();
+    }
   });
 
   it('a unit regrouped in desk before the event existed is announced once at boot, and the services follow', async () => {
