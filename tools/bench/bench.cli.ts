@@ -36,6 +36,19 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
+/** A step the chain kept up with (its throughput near the offered rate), held or not: the next step shows where it saturates. */
+const keepsUp = (s: StepResult) => s.done >= s.accepted * 0.95 && s.throughput >= s.offered * 0.8;
+
+/** The highest completion rate of a series of steps: what the chain carries once saturated. */
+const peak = (steps: StepResult[]) => Math.max(0, ...steps.map((s) => s.throughput));
+
+/** CPU milliseconds per complaint summed over the processes named, at the step with the highest throughput. */
+function cpuPerComplaint(steps: StepResult[], names: (name: string) => boolean): number {
+  const best = [...steps].sort((a, b) => b.throughput - a.throughput)[0];
+  if (!best) return NaN;
+  return Math.round([...best.cpuMsPerComplaint].filter(([n, c]) => names(n) && c > 0).reduce((t, [, c]) => t + c, 0) * 10) / 10;
+}
+
 const fmt = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : '–');
 
 /** Runs the raw baseline's hops as child processes for the time of `work`. */
@@ -83,8 +96,8 @@ async function main(): Promise<void> {
 
   // The raw baseline first, while the system is idle: no backlog of the system's steps competes with it.
   let rawHeld: StepResult | undefined;
+  const rawSteps: StepResult[] = [];
   if (!args.skip.has('raw')) {
-    const rawSteps: StepResult[] = [];
     await withRawChain(async (pids) => {
       const rates = [...new Set([...args.steps, ...(args.quick ? [2000] : [2500, 3000, 4000])])].sort((a, b) => a - b);
       for (const rate of rates) {
@@ -98,7 +111,7 @@ async function main(): Promise<void> {
         });
         rawSteps.push(step);
         console.log(`raw step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
-        if (!step.held) break;
+        if (!keepsUp(step)) break;
       }
     });
     printSteps('Raw baseline (node:http + kafkajs + pg, same hops, DDL, topics, envelopes, producer settings)', rawSteps);
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
     const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' } });
     steps.push(step);
     console.log(`step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
-    if (!step.held && step.done < step.accepted * 0.5) break; // far past saturation: higher steps say nothing new
+    if (!keepsUp(step)) break; // past saturation: higher steps say nothing new
   }
   const loadMemory = memoryMb(processes);
   printSteps('System (webhook → intake → routing → desk → sla, through the gateway)', steps);
@@ -136,6 +149,12 @@ async function main(): Promise<void> {
         `Redis +${t.redisMb} MB; ${t.bytesPerJob} bytes per job, so every timer in Redis would take ${t.allInRedisMb} MB`,
     );
   }
+
+  console.log(
+    `\nSaturation: the system completed at most ${peak(steps)}/s, the raw chain ${rawSteps.length ? peak(rawSteps) : '–'}/s; ` +
+      `CPU per complaint at that point: system ${cpuPerComplaint(steps, (n) => !n.startsWith('raw') && !n.startsWith('bench'))} ms, ` +
+      `raw ${rawSteps.length ? cpuPerComplaint(rawSteps, (n) => n.startsWith('raw') || n === 'kafka' || n === 'postgres') : '–'} ms (each with Kafka and PostgreSQL)`,
+  );
 
   await db.end();
   const sustained = held?.offered ?? 0;

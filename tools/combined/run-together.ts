@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     if (!service) throw new Error(`unknown service ${name} (tools/services.json)`);
     const port = service.port + basePort;
     process.env.PORT = String(port);
+    // Loading the entry starts its bootstrap (main.ts); the next one waits until this one listens.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(join(root, service.entry));
     await live(port, 180_000);
   }

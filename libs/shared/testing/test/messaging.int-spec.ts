@@ -38,13 +38,18 @@ describe('event backbone against the real broker and database', () => {
   });
 
   function consumerFor(group: string, onPing: (data: { n: number; poison?: boolean }, envelope: EventEnvelope) => Promise<void> = async () => undefined) {
-    return track(new EventConsumer({ kafka: infra.kafka, dataSource: ds, naming: infra.naming, groupId: `${infra.id}.${group}`, retry: { maxAttempts: 3, initialDelayMs: 20 } }).on(
-      PingV1,
-      async (data, ctx) => {
-        await onPing(data, ctx.envelope);
-        await ctx.tx.query(`INSERT INTO "${infra.schema}"."effects" (event_id, ticket, n) VALUES ($1, $2, $3)`, [ctx.envelope.id, ctx.envelope.subject, data.n]);
-      },
-    ));
+    return track(
+      new EventConsumer({ kafka: infra.kafka, dataSource: ds, naming: infra.naming, groupId: `${infra.id}.${group}`, retry: { maxAttempts: 3, initialDelayMs: 20 } }).onBatch({
+        name: 'test.ping-one-by-one',
+        events: [PingV1],
+        handle: async (events, { tx }) => {
+          for (const e of events) {
+            await onPing(e.data as { n: number; poison?: boolean }, e.envelope);
+            await tx.query(`INSERT INTO "${infra.schema}"."effects" (event_id, ticket, n) VALUES ($1, $2, $3)`, [e.envelope.id, e.envelope.subject, (e.data as { n: number }).n]);
+          }
+        },
+      }),
+    );
   }
 
   async function effects(ticket?: string): Promise<{ event_id: string; ticket: string; n: number }[]> {

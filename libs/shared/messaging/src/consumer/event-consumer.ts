@@ -50,18 +50,6 @@ export interface BatchHandler {
   handle(events: readonly ConsumedEvent[], context: BatchContext): Promise<void>;
 }
 
-/** @deprecated per-event context of `on()`; use `onBatch`. */
-export interface EventContext {
-  tx: EntityManager;
-  envelope: EventEnvelope;
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-/** @deprecated use `BatchHandler`. */
-export type EventHandler<D extends EventDefinition> = (data: EventData<D>, context: EventContext) => Promise<void>;
-
 export interface RetryPolicy {
   /** Attempts in all, the first included, before an event that keeps failing (not transiently) is dead-lettered. */
   maxAttempts: number;
@@ -154,21 +142,6 @@ export class EventConsumer {
     for (const definition of handler.events) this.definitions.set(definition.type, definition);
     this.handlers.push(handler);
     return this;
-  }
-
-  /** @deprecated per-event adapter over `onBatch`; to be removed once no service uses it. */
-  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
-    return this.onBatch({
-      name: definition.type,
-      events: [definition],
-      handle: async (events, { tx }) => {
-        for (const e of events) {
-          await runWithCorrelation({ correlationId: e.envelope.correlationid, causationId: e.envelope.causationid, eventId: e.envelope.id }, () =>
-            handler(e.data as EventData<D>, { tx, envelope: e.envelope, topic: e.topic, partition: e.partition, offset: e.offset }),
-          );
-        }
-      },
-    });
   }
 
   get hasHandlers(): boolean {
@@ -306,7 +279,10 @@ export class EventConsumer {
     const envelope = d.envelope!;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.applyBatch(topic, partition, [d], 'single');
+        // Alone, the event's correlation is the ambient one: handler logs and outbox rows carry it.
+        await runWithCorrelation({ correlationId: envelope.correlationid, causationId: envelope.causationid, eventId: envelope.id }, () =>
+          this.applyBatch(topic, partition, [d], 'single'),
+        );
         return true;
       } catch (err) {
         if (isTransientError(err)) throw err;
