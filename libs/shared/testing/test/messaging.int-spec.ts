@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { CE_HEADER, defineEvent, toKafkaRecord, type EventEnvelope } from '@bekasi/contracts';
 import { FakeClock } from '@bekasi/clock';
 import { TestInfra, TopicRecorder, waitFor } from '../src';
-import { DLQ_HEADER, EventConsumer, OutboxRelay, OutboxWriter, replayDeadLetters, TransientEventError, type ConsumedEvent } from '@bekasi/messaging';
+import { DLQ_HEADER, EventConsumer, listDeadLetters, OutboxRelay, OutboxWriter, replayDeadLetters, SetAsideOutbox, TransientEventError, type ConsumedEvent } from '@bekasi/messaging';
 
 const PingV1 = defineEvent({
   name: 'test.ping',
@@ -338,9 +338,29 @@ describe('event backbone against the real broker and database', () => {
     await waitFor('the row behind the bad one published', () => recorder.messages.some((m) => String(m.message.headers?.[CE_HEADER.id]) === after), 10_000, 20);
     // Far sooner than the 60 s poll: the notification of the commit woke the relay.
     expect(Date.now() - started).toBeLessThan(5_000);
-    const [row] = await ds.query(`SELECT set_aside_at, last_error, published_at FROM "${infra.schema}"."outbox" WHERE event_id = $1`, [unknown]);
+    // The batch's marks commit just after its send: wait for them.
+    const row = await waitFor('the bad row set aside', async () => {
+      const [r] = await ds.query(`SELECT set_aside_at, last_error, published_at FROM "${infra.schema}"."outbox" WHERE event_id = $1`, [unknown]);
+      return r.set_aside_at ? r : null;
+    });
     expect(row.set_aside_at).not.toBeNull();
     expect(row.published_at).toBeNull();
     expect(row.last_error).toMatch(/unknown topic/);
+
+    // The admin sees it, and puts it back in line once the cause is fixed.
+    const outbox = new SetAsideOutbox(ds, [infra.schema]);
+    const listed = await outbox.list();
+    expect(listed).toEqual([expect.objectContaining({ service: infra.schema, eventId: unknown, lastError: expect.stringMatching(/unknown topic/) })]);
+    await ds.query(`UPDATE "${infra.schema}"."outbox" SET topic = $2 WHERE event_id = $1`, [unknown, infra.naming.physical('tickets')]);
+    expect(await outbox.retry(infra.schema, listed[0].seq)).toBe(true);
+    await waitFor('the re-queued row published', () => recorder.messages.some((m) => String(m.message.headers?.[CE_HEADER.id]) === unknown), 10_000, 20);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('the admin lists the dead letters of a topic with their error, newest first', async () => {
+    const letters = await listDeadLetters(infra.kafka, infra.naming, 'tickets', 50);
+    expect(letters.length).toBeGreaterThanOrEqual(2);
+    expect(letters.some((l) => /handler always fails/.test(l.error ?? '') && l.attempts === 3 && l.eventType === PingV1.type)).toBe(true);
+    expect(letters.some((l) => /ce_id/.test(l.error ?? '') && l.eventId === null)).toBe(true);
   });
 });
