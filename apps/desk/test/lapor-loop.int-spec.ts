@@ -5,10 +5,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ComplaintReceivedV1, LaporUpdateReceivedV1, type ComplaintReceived } from '@bekasi/contracts';
+import { ComplaintReceivedV1, LaporUpdateReceivedV1, TicketRoutedV1, type ComplaintReceived } from '@bekasi/contracts';
 import { hasExif, jpegWithGps, pngWithExif } from '@bekasi/file-store';
 import { testReporterKey, waitFor } from '@bekasi/testing';
-import { DeskTestApp } from './desk-test-app';
+import { aRoutedEvent, DeskTestApp } from './desk-test-app';
 
 describe('desk: evidence files, LAPOR! origin and updates, canned replies', () => {
   let t: DeskTestApp;
@@ -164,6 +164,22 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
     expect(detail.status).toBe('in_progress');
     expect(detail.history.filter((h: { action: string }) => h.action === 'add_note')[0].content).toMatch(/diubah oleh admin LAPOR! menjadi "Ditindaklanjuti"/);
     expect(t.eventsOf(ticket.snapshot.id).filter((e) => e.type === 'ticket.reporter-replied')).toHaveLength(1);
+  });
+
+  it('holds a LAPOR! reply that comes before routing opened its ticket, and applies it once the ticket is there', async () => {
+    const ticketId = randomUUID();
+    const routed = aRoutedEvent(ticketId, 'DINSOS');
+    await t.publish(LaporUpdateReceivedV1, {
+      complaintId: ticketId, trackingId: routed.complaint.trackingId, laporTrackingId: '5009999', updateId: 'upd-early', kind: 'reply',
+      message: 'Sudah saya balas di LAPOR!', rating: null, laporStatus: null, at: new Date().toISOString(),
+    }, ticketId);
+    await new Promise((r) => setTimeout(r, 500));
+    await t.publish(TicketRoutedV1, routed, ticketId);
+    const detail = await waitFor('the early reply in the new ticket', async () => {
+      const res = await request(t.http).get(`/api/v1/tickets/${ticketId}`).set('authorization', await as('officer.dinsos'));
+      return res.body.history?.some((h: { action: string }) => h.action === 'reporter_reply') ? res.body : null;
+    }, 20_000);
+    expect(detail.history.filter((h: { action: string }) => h.action === 'reporter_reply')).toEqual([expect.objectContaining({ content: 'Sudah saya balas di LAPOR!' })]);
   });
 
   it('keeps canned replies per unit: the head writes, the unit\'s officers read, other units see nothing', async () => {

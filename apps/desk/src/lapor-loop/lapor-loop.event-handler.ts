@@ -2,13 +2,16 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ComplaintReceivedV1, LaporUpdateReceivedV1, type EventEnvelope, type LaporUpdateReceived } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { EventConsumer, isEvent, PermanentEventError, type ConsumedEvent } from '@bekasi/messaging';
+import { EventConsumer, isEvent, PermanentEventError, TransientEventError, type ConsumedEvent } from '@bekasi/messaging';
 import { LOGGER, type AppLogger } from '@bekasi/platform';
 import { isLaporSource } from '@bekasi/intake-domain';
 import { decide, type Actor, type TicketCommand } from '@bekasi/tickets-domain';
 import { TicketRepository } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
 import { TicketOrigins } from './ticket-origins';
+
+/** How long an update waits for its ticket to be opened by routing's decision. */
+const TICKET_WAIT_MS = 5 * 60_000;
 
 const REPORTER_ON_LAPOR: Actor = { role: 'reporter', userId: 'lapor-reporter' };
 /** LAPOR!'s own admin changed the status there: desk records it as a note from the LAPOR! side, it does not act on it. */
@@ -37,6 +40,9 @@ function commandOf(update: LaporUpdateReceived): { command: TicketCommand; actor
  */
 @Injectable()
 export class LaporLoopEventsHandler implements OnModuleInit {
+  /** Updates waiting for their ticket, by event id: since when (real time). */
+  private readonly waitingSince = new Map<string, number>();
+
   constructor(
     private readonly consumer: EventConsumer,
     private readonly publisher: TicketEventPublisher,
@@ -66,7 +72,18 @@ export class LaporLoopEventsHandler implements OnModuleInit {
   private async apply(tx: EntityManager, update: LaporUpdateReceived, envelope: EventEnvelope): Promise<void> {
     const repo = new TicketRepository(tx);
     const record = await repo.find(update.complaintId, undefined, true);
-    if (!record) throw new PermanentEventError(`LAPOR! update ${update.updateId} for ticket ${update.complaintId}, which desk does not have (yet): replay it once the ticket exists`);
+    if (!record) {
+      // Routing may not have opened the ticket yet (the update came right after its report): wait a little for it,
+      // then give up to the dead-letter topic (a complaint that never becomes a ticket must not stop the partition).
+      // Real time, not the business clock (which a demo speeds up): this is how long the partition may wait.
+      const since = this.waitingSince.get(envelope.id) ?? Date.now();
+      this.waitingSince.set(envelope.id, since);
+      const why = `LAPOR! update ${update.updateId} for ticket ${update.complaintId}, which desk does not have`;
+      if (Date.now() - since < TICKET_WAIT_MS) throw new TransientEventError(`${why} yet`);
+      this.waitingSince.delete(envelope.id);
+      throw new PermanentEventError(`${why}: replay it once the ticket exists`);
+    }
+    this.waitingSince.delete(envelope.id);
     const { command, actor } = commandOf(update);
     const result = decide(record.snapshot, command, actor, this.clock.now());
     if (!result.ok) {

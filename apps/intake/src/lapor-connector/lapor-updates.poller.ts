@@ -144,7 +144,8 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
         laporStatus: update.laporStatus,
         at: update.at.toISOString(),
       },
-      { subject: ticket.complaintId, time: update.at },
+      // The event's time is when it is announced (desk waits for the ticket from then); `at` keeps LAPOR!'s time.
+      { subject: ticket.complaintId },
     );
   }
 }
