@@ -83,7 +83,7 @@ export async function startSystem(): Promise<SystemUnderTest> {
     REDIS_PREFIX: `e2e-${id}`,
     DEMO_SEED: 'true',
     // The suite signs the same users in many times a minute.
-    LOGIN_RATE_LIMIT: '10000',
+    LOGIN_RATE_LIMIT: '1000',
     LOG_LEVEL: 'warn',
     CLOCK_REAL_EPOCH: new Date().toISOString(),
     LAPOR_API_BASE_URL: urls['lapor-sim'],

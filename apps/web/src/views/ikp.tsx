@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { api, query } from '../api/client';
 import type { Instruction, Scoreboard } from '../api/types';
 import { Await, TableWrap } from '../components/common';
@@ -7,20 +8,56 @@ import { useLive } from '../live';
 import { navigate, type Route } from '../router';
 import { errorText, useApi, useApp } from '../session';
 
+/** An instruction's due date: its own, or its earliest indicator's. */
+const dueOf = (i: Instruction): string | undefined => i.dueAt ?? i.indicators?.map((x) => x.dueAt).sort()[0];
+
+/** The instructed unit reports a realisation of one indicator, with its evidence (a document number or link). */
+function RealisationForm({ instruction, done }: { instruction: Instruction; done(): void }) {
+  const { toast } = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    try {
+      await api(`/ikp/instructions/${instruction.id}/indicators/${encodeURIComponent(String(f.get('indicator')))}/realisations`, {
+        method: 'POST',
+        body: { value: Number(f.get('value')), note: String(f.get('note') ?? ''), evidence: [{ reference: String(f.get('reference') ?? ''), label: String(f.get('label') ?? '') }] },
+      });
+      toast(t('app.done'));
+      done();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  return (
+    <form class="action-form" onSubmit={submit} aria-label={t('ikp.report')}>
+      <label>{t('ikp.indicator')}
+        <select name="indicator" required>{(instruction.indicators ?? []).map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}</select>
+      </label>
+      <label>{t('ikp.value')}<input name="value" type="number" step="any" min="0" required /></label>
+      <label>{t('form.note')}<textarea name="note" required /></label>
+      <label>{t('ikp.evidence')}<input name="reference" required /></label>
+      <label>{t('ikp.evidenceLabel')}<input name="label" required /></label>
+      <div class="actions"><button class="primary">{t('form.submit')}</button></div>
+      <p class="error" role="alert">{error}</p>
+    </form>
+  );
+}
+
 export function IkpView({ route }: { route: Route }) {
   const { lang, toast } = useApp();
   const period = route.params.get('period') ?? '';
   const board = useApi<Scoreboard>(`/ikp/scoreboard${query({ period })}`);
   const instructions = useApi<{ items: Instruction[] }>('/ikp/instructions');
+  const [reporting, setReporting] = useState<string | null>(null);
   useLive(['ikp'], () => (board.reload(), instructions.reload()));
   return (
     <section>
       <h1>{t('ikp.title')}</h1>
       <Await loaded={board}>
         {(b) => {
-          const indicators = Array.isArray(b.policy?.indicators)
-            ? (b.policy.indicators as unknown as { code: string; label: { id: string; en: string } }[])
-            : Object.entries(b.policy?.indicators ?? {}).map(([code, v]) => ({ code, label: v.label }));
+          // The board names its indicators (with labels in both languages); older boards kept them in the policy.
+          const indicators = b.indicators ?? Object.entries(b.policy?.indicators ?? {}).map(([code, v]) => ({ code, label: v.label }));
           const publish = async () => {
             try {
               const res = await api<{ published?: number }>(`/ikp/periods/${b.period}/publish`, { method: 'POST' });
@@ -70,8 +107,12 @@ export function IkpView({ route }: { route: Route }) {
             {d.items.map((i) => (
               <li key={i.id} class="card">
                 <strong data-user-content>{i.title}</strong>
-                <span class="muted">{(i as unknown as { unitName?: string }).unitName ?? ''} · {t('ikp.due')} {formatDateTime(i.dueAt, lang)}</span>
+                <span class="muted">{i.unitName ?? ''}{dueOf(i) && <> · {t('ikp.due')} {formatDateTime(dueOf(i), lang)}</>}{i.achievement !== undefined && <> · {t('ikp.progress')} {formatNumber(i.achievement, lang)} %</>}</span>
                 <span class={`badge ${i.standing === 'overdue' ? 'urgency-overdue' : ''}`}>{label('standing', i.standing)}</span>
+                {i.allowedActions?.includes('report_realisation') && reporting !== i.id && (
+                  <p><button type="button" class="secondary" onClick={() => setReporting(i.id)}>{t('ikp.report')}</button></p>
+                )}
+                {reporting === i.id && <RealisationForm instruction={i} done={() => (setReporting(null), instructions.reload())} />}
               </li>
             ))}
           </ul>

@@ -141,8 +141,14 @@ interface SlaView {
   deadlines: { kind: string; state: string; dueAt: string; unitCode: string }[];
 }
 
+/** Evidence files are fetched through a short signed link desk issues to whoever may read the ticket. */
+async function openFile(ticketId: string, fileId: string): Promise<void> {
+  const { url } = await api<{ url: string }>(`/tickets/${ticketId}/files/${fileId}/link`);
+  window.open(url, '_blank', 'noopener');
+}
+
 function Timeline({ ticket }: { ticket: TicketDetail }) {
-  const { lang } = useApp();
+  const { lang, toast } = useApp();
   return (
     <ol class="timeline">
       {[...ticket.history].reverse().map((h) => (
@@ -153,7 +159,11 @@ function Timeline({ ticket }: { ticket: TicketDetail }) {
           {h.reason && <p data-user-content>{h.reason}</p>}
           {h.content && <p data-user-content>{h.content}</p>}
           {h.attachments.length > 0 && (
-            <p class="muted">{t('ticket.attachments')}: {h.attachments.map((a) => a.fileName).join(', ')}</p>
+            <p class="muted">{t('ticket.attachments')}:{' '}
+              {h.attachments.map((a) => a.fileId
+                ? <button key={a.fileId} type="button" class="secondary" onClick={() => void openFile(ticket.id, a.fileId!).catch((err) => toast(errorText(err)))}>{a.fileName}</button>
+                : <span key={a.fileName} data-user-content>{a.fileName} </span>)}
+            </p>
           )}
         </li>
       ))}

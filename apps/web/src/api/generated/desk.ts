@@ -1,5 +1,21 @@
 // Generated from the desk service's OpenAPI document by apps/web/scripts/generate-api-types.mjs. Do not edit.
 export interface paths {
+    "/api/v1/auth/jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthHttpController_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -9,8 +25,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; at most LOGIN_RATE_LIMIT attempts a minute per username and IP */
         post: operations["AuthHttpController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthHttpController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -24,8 +55,71 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and what the UI offers them (landing screen, screens) */
         get: operations["AuthHttpController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthHttpController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CannedRepliesHttpController_list"];
+        put?: never;
+        post: operations["CannedRepliesHttpController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CannedRepliesHttpController_update"];
+        post?: never;
+        delete: operations["CannedRepliesHttpController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceFilesHttpController_content"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,8 +137,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Satisfied: close, optionally with a rating */
         post: operations["ReporterHttpController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporter/tickets/{trackingId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReporterEvidenceFilesHttpController_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,7 +169,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Satisfaction rating 1–5 of the answer */
         post: operations["ReporterHttpController_rate"];
         delete?: never;
         options?: never;
@@ -77,7 +185,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Not satisfied: back to the unit */
         post: operations["ReporterHttpController_reopen"];
         delete?: never;
         options?: never;
@@ -94,7 +201,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The reporter's reply (resumes a ticket waiting for information) */
         post: operations["ReporterHttpController_reply"];
         delete?: never;
         options?: never;
@@ -111,7 +217,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The reporter withdraws the report (Diarsipkan oleh Pelapor) */
         post: operations["ReporterHttpController_withdraw"];
         delete?: never;
         options?: never;
@@ -126,7 +231,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's inbox: tickets of their units, filtered and paged */
         get: operations["TicketsHttpController_inbox"];
         put?: never;
         post?: never;
@@ -143,7 +247,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A ticket with its history and the actions the caller may take now */
         get: operations["TicketsHttpController_detail"];
         put?: never;
         post?: never;
@@ -162,7 +265,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terima disposisi */
         post: operations["TicketsHttpController_acknowledge"];
         delete?: never;
         options?: never;
@@ -179,7 +281,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Kirim tindak lanjut, with attachment metadata */
         post: operations["TicketsHttpController_postAnswer"];
         delete?: never;
         options?: never;
@@ -196,7 +297,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Arsipkan (spam, out of scope, duplicate, incomplete information) */
         post: operations["TicketsHttpController_archive"];
         delete?: never;
         options?: never;
@@ -213,7 +313,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Tutup laporan (admin, with a reason) */
         post: operations["TicketsHttpController_close"];
         delete?: never;
         options?: never;
@@ -230,8 +329,39 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Admin's disposisi from triage (or a correction before the unit acknowledged) */
         post: operations["TicketsHttpController_dispose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EvidenceFilesHttpController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/files/{fileId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EvidenceFilesHttpController_link"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -247,7 +377,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Minta kelengkapan informasi (the SLA clock pauses) */
         post: operations["TicketsHttpController_requestInfo"];
         delete?: never;
         options?: never;
@@ -264,7 +393,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge a duplicate: archive this ticket as a duplicate of the one that carries on */
         post: operations["TicketsHttpController_merge"];
         delete?: never;
         options?: never;
@@ -281,7 +409,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Internal note (audited, no status change) */
         post: operations["TicketsHttpController_addNote"];
         delete?: never;
         options?: never;
@@ -298,7 +425,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bukan kewenangan: send back to routing with a reason */
         post: operations["TicketsHttpController_requestReassign"];
         delete?: never;
         options?: never;
@@ -315,7 +441,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Buka kembali (admin on the reporter's behalf) */
         post: operations["TicketsHttpController_reopen"];
         delete?: never;
         options?: never;
@@ -332,7 +457,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mulai tindak lanjut */
         post: operations["TicketsHttpController_startWork"];
         delete?: never;
         options?: never;
@@ -347,7 +471,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Received and answered per week, overdue by unit: the leadership dashboard's counts, within the caller's units */
         get: operations["TicketStatsHttpController_stats"];
         put?: never;
         post?: never;
@@ -364,7 +487,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Units and the Asisten Daerah group over each */
         get: operations["UnitsHttpController_list"];
         put?: never;
         post?: never;
@@ -387,7 +509,6 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Move a unit to another Asisten Daerah group (configurable, not a published fact) */
         patch: operations["UnitsHttpController_update"];
         trace?: never;
     };
@@ -400,7 +521,6 @@ export interface paths {
         };
         get: operations["UsersHttpController_list"];
         put?: never;
-        /** Create a user bound to a unit (officer, unit_head) or an Asda group (asda) */
         post: operations["UsersHttpController_create"];
         delete?: never;
         options?: never;
@@ -421,7 +541,6 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's role, unit or Asda group (ends their sessions) */
         patch: operations["UsersHttpController_update"];
         trace?: never;
     };
@@ -450,7 +569,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset the password (ends their sessions) */
         post: operations["UsersHttpController_resetPassword"];
         delete?: never;
         options?: never;
@@ -463,10 +581,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AnswerDto: {
-            /** @example Perbaikan jalan dijadwalkan minggu ini oleh UPTD wilayah. */
             answer: string;
             attachments?: components["schemas"]["AttachmentDto"][];
-            /** @description Expected ticket version (alternative to the If-Match header) */
+            fileIds?: string[];
             version?: number;
         };
         ArchiveDto: {
@@ -474,76 +591,61 @@ export interface components {
             /** @enum {string} */
             kind: "spam" | "out_of_scope" | "duplicate" | "incomplete_information";
             reason: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         AttachmentDto: {
-            /** @example image/jpeg */
             contentType: string;
-            /** @example foto-perbaikan.jpg */
             fileName: string;
-            /** @example 204800 */
             sizeBytes: number;
-            /** @description Where the file is stored (desk keeps metadata only) */
             url?: Record<string, never>;
         };
+        CannedReplyDto: {
+            body: string;
+            category?: string;
+            title: string;
+            unitCode?: string;
+        };
         CreateUserDto: {
-            /**
-             * @description Required for asda
-             * @enum {string}
-             */
+            /** @enum {string} */
             asdaGroup?: "I" | "II" | "III";
-            /** @example Petugas Dinas Sosial */
             displayName: string;
             password: string;
             /** @enum {string} */
             role: "admin" | "officer" | "unit_head" | "asda" | "sekda" | "bupati";
-            /** @description Required for officer and unit_head */
             unitCode?: Record<string, never>;
-            /** @example officer.dinsos */
             username: string;
         };
         DispositionDto: {
             reason?: string;
-            /** @example SDABMBK */
             unitCode: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         EmptyCommandDto: {
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         InfoRequestDto: {
-            /** @example Mohon lengkapi titik lokasi (RT/RW) dan foto kondisi jalan. */
             question: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         LoginDto: {
-            /** @example bekasi-demo-2026 */
             password: string;
-            /** @example officer.dinsos */
             username: string;
         };
         MergeDto: {
-            /** @description The ticket that carries on */
             duplicateOfTicketId: string;
             reason?: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         NoteDto: {
-            /** @example Sudah koordinasi dengan UPTD wilayah. */
             note: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
         };
         ReasonDto: {
-            /** @example Jalan provinsi, bukan kewenangan kabupaten. */
             reason: string;
-            /** @description Expected ticket version (alternative to the If-Match header) */
             version?: number;
+        };
+        RefreshDto: {
+            refreshToken: string;
         };
         ReporterCloseDto: {
             rating?: number;
@@ -555,6 +657,7 @@ export interface components {
             reason: string;
         };
         ReporterReplyDto: {
+            fileIds?: string[];
             message: string;
         };
         ReporterWithdrawDto: {
@@ -584,6 +687,23 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuthHttpController_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthHttpController_login: {
         parameters: {
             query?: never;
@@ -598,6 +718,23 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthHttpController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -622,11 +759,131 @@ export interface operations {
             };
         };
     };
+    AuthHttpController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CannedRepliesHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CannedRepliesHttpController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CannedRepliesHttpController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CannedRepliesHttpController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceFilesHttpController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReporterHttpController_close: {
         parameters: {
             query?: never;
             header: {
-                "x-reporter-channel-token": string;
+                "x-reporter-key": string;
             };
             path: {
                 trackingId: string;
@@ -647,11 +904,39 @@ export interface operations {
             };
         };
     };
+    ReporterEvidenceFilesHttpController_upload: {
+        parameters: {
+            query?: never;
+            header: {
+                "x-reporter-key": string;
+            };
+            path: {
+                trackingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReporterHttpController_rate: {
         parameters: {
             query?: never;
             header: {
-                "x-reporter-channel-token": string;
+                "x-reporter-key": string;
             };
             path: {
                 trackingId: string;
@@ -676,7 +961,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-reporter-channel-token": string;
+                "x-reporter-key": string;
             };
             path: {
                 trackingId: string;
@@ -701,7 +986,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-reporter-channel-token": string;
+                "x-reporter-key": string;
             };
             path: {
                 trackingId: string;
@@ -726,7 +1011,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "x-reporter-channel-token": string;
+                "x-reporter-key": string;
             };
             path: {
                 trackingId: string;
@@ -752,18 +1037,14 @@ export interface operations {
             query?: {
                 category?: string;
                 kecamatan?: string;
-                /** @description Open tickets with a deadline the sla service reported breached (sla.breached) */
                 overdue?: boolean;
                 page?: number;
                 pageSize?: number;
-                /** @description Text in title, complaint or tracking id */
                 q?: string;
-                /** @description One or more statuses (repeat or comma-separate) */
                 status?: ("received" | "triage" | "assigned" | "acknowledged" | "in_progress" | "waiting_reporter" | "answered" | "reopened" | "reassign_requested" | "closed" | "archived")[];
                 unitCode?: string;
             };
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path?: never;
@@ -783,7 +1064,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -805,7 +1085,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -831,7 +1110,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -857,7 +1135,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -883,7 +1160,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -909,7 +1185,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -931,11 +1206,56 @@ export interface operations {
             };
         };
     };
+    EvidenceFilesHttpController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceFilesHttpController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TicketsHttpController_requestInfo: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -961,7 +1281,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -987,7 +1306,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -1013,7 +1331,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -1039,7 +1356,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {
@@ -1065,7 +1381,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Expected ticket version for commands (or `version` in the body) */
                 "If-Match"?: string;
             };
             path: {

@@ -7,7 +7,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Escalations the caller may see (own unit, own Asda group, or all), newest first */
         get: operations["EscalationsHttpController_list"];
         put?: never;
         post?: never;
@@ -26,7 +25,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The addressee acknowledges an alert (once; a repeat answers the first acknowledgement) */
         post: operations["EscalationsHttpController_acknowledge"];
         delete?: never;
         options?: never;
@@ -41,7 +39,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Raised alerts addressed to the caller and not yet acknowledged */
         get: operations["EscalationsHttpController_inbox"];
         put?: never;
         post?: never;
@@ -58,7 +55,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open reminders of deadlines coming up (50 %, 80 %) addressed to the caller's role and unit */
         get: operations["EscalationsHttpController_remindersOfMe"];
         put?: never;
         post?: never;

@@ -1,5 +1,37 @@
 // Generated from the ikp service's OpenAPI document by apps/web/scripts/generate-api-types.mjs. Do not edit.
 export interface paths {
+    "/api/v1/ikp/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BudgetHttpController_ofPeriod"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/budget/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BudgetHttpController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ikp/instructions": {
         parameters: {
             query?: never;
@@ -7,10 +39,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Instructions with their standing (on track, overdue, done on time, done late) */
         get: operations["InstructionsHttpController_list"];
         put?: never;
-        /** The Bupati or Sekda gives a unit a special instruction with a target and a due date */
         post: operations["InstructionsHttpController_issue"];
         delete?: never;
         options?: never;
@@ -34,7 +64,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ikp/instructions/{id}/reports": {
+    "/api/v1/ikp/instructions/{id}/cancellation": {
         parameters: {
             query?: never;
             header?: never;
@@ -43,8 +73,103 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The unit reports progress or completion; the leadership may cancel */
+        post: operations["InstructionsHttpController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InstructionsHttpController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/evidence/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InstructionsHttpController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/indicators/{indicatorId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InstructionsHttpController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/indicators/{indicatorId}/realisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         post: operations["InstructionsHttpController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/proposals/{proposalId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InstructionsHttpController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/instructions/{id}/realisations/{realisationId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InstructionsHttpController_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,8 +185,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Compute and publish every measured unit's score of the month (ikp.score-published) */
         post: operations["IkpHttpController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IkpHttpController_listPolicies"];
+        put?: never;
+        post: operations["IkpHttpController_publishPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,8 +217,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The Sekda approves (the proposal becomes the target) or rejects (the target stays) */
         post: operations["IkpHttpController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ikp/rapim/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RapimHttpController_pack"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -92,7 +247,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every unit ranked by its IKP score for a month (default: the current one) */
         get: operations["IkpHttpController_scoreboard"];
         put?: never;
         post?: never;
@@ -109,7 +263,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit's indicators, targets, score and the history of its target proposals */
         get: operations["IkpHttpController_unit"];
         put?: never;
         post?: never;
@@ -128,7 +281,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The head of a unit proposes a different target, with reasons (dialog kinerja) */
         post: operations["IkpHttpController_propose"];
         delete?: never;
         options?: never;
@@ -144,7 +296,6 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The leadership sets a target of a unit for a month */
         put: operations["IkpHttpController_setTarget"];
         post?: never;
         delete?: never;
@@ -157,11 +308,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CancelInstructionRequest: Record<string, never>;
+        DecideInstructionProposalRequest: Record<string, never>;
         DecideProposalRequest: Record<string, never>;
-        IssueInstructionRequest: Record<string, never>;
+        EvidenceRequest: {
+            fileId?: string;
+            reference?: string;
+        };
+        InstructionIndicatorRequest: {
+            dueAt: string;
+            name: string;
+            period: string;
+            target: number;
+            unitOfMeasure: string;
+        };
+        IssueInstructionRequest: {
+            indicators: components["schemas"]["InstructionIndicatorRequest"][];
+            negotiationEndsAt?: string;
+        };
+        ProposeInstructionTargetRequest: Record<string, never>;
         ProposeTargetRequest: Record<string, never>;
-        ReportRequest: Record<string, never>;
+        PublishPolicyRequest: Record<string, never>;
+        ReportRealisationRequest: {
+            evidence: components["schemas"]["EvidenceRequest"][];
+        };
         SetTargetRequest: Record<string, never>;
+        VerifyRealisationRequest: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -171,6 +343,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    BudgetHttpController_ofPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BudgetHttpController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     InstructionsHttpController_list: {
         parameters: {
             query?: never;
@@ -228,7 +441,7 @@ export interface operations {
             };
         };
     };
-    InstructionsHttpController_report: {
+    InstructionsHttpController_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -239,7 +452,149 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportRequest"];
+                "application/json": components["schemas"]["CancelInstructionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeInstructionTargetRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRealisationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideInstructionProposalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InstructionsHttpController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                realisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRealisationRequest"];
             };
         };
         responses: {
@@ -270,6 +625,44 @@ export interface operations {
             };
         };
     };
+    IkpHttpController_listPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IkpHttpController_publishPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPolicyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     IkpHttpController_decide: {
         parameters: {
             query?: never;
@@ -284,6 +677,27 @@ export interface operations {
                 "application/json": components["schemas"]["DecideProposalRequest"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RapimHttpController_pack: {
+        parameters: {
+            query?: {
+                format?: "pdf" | "xlsx" | "json";
+            };
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

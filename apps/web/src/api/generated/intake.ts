@@ -32,84 +32,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/intake/lapor-connector/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LaporConnectorHttpController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-connector/actions/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LaporConnectorHttpController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-connector/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LaporConnectorHttpController_driftList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-connector/drift/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LaporConnectorHttpController_driftCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-connector/instansi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LaporConnectorHttpController_instansi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-connector/instansi/{unitCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LaporConnectorHttpController_setInstansi"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/lapor-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LaporUpdatesWebhookHttpController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reporter-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReporterNoticesHttpController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reporter-notices/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReporterNoticesHttpController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake/reporter-notices/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReporterNoticesHttpController_setTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         CategoryDto: {
-            /** @example 7011 */
             id?: string;
-            /** @example Jalan Berlubang */
             name?: string;
         };
+        InstansiDto: {
+            instansiId: string;
+        };
+        NoticeTemplateDto: {
+            body: string;
+            subject: string;
+        };
         ReceiveComplaintRequestDto: {
-            /**
-             * @description Anonim: the reporter is hidden from units
-             * @default false
-             */
+            /** @default false */
             anonymous: boolean;
             category?: components["schemas"]["CategoryDto"];
-            /**
-             * @description Sumber Laporan / sub-channel, e.g. "Lapor AA Bupati"
-             * @example Lapor AA Bupati
-             */
             channel?: string;
             /** @enum {string} */
             classification?: "Pengaduan Berkadar Pengawasan" | "Pengaduan Tidak Berkadar Pengawasan" | "Aspirasi" | "Permintaan Informasi";
-            /**
-             * @description Rahasia: the content is hidden from the public
-             * @default false
-             */
+            /** @default false */
             confidential: boolean;
-            /**
-             * @description Id in the sending system (LAPOR! Tracking ID, WhatsApp message id, ...)
-             * @example wa-20261007-0001
-             */
             externalId: string;
-            /** @example Desa Kedungpengawas, Kecamatan Babelan */
             locationText?: string;
-            /**
-             * @description high for reports forwarded with a priority flag
-             * @enum {string}
-             */
+            /** @enum {string} */
             priority?: "normal" | "high";
-            /**
-             * @description When the citizen sent it (RFC 3339); now when absent
-             * @example 2026-10-07T10:20:35+07:00
-             */
             receivedAt?: string;
             reporter?: components["schemas"]["ReporterDto"];
-            /**
-             * @example whatsapp
-             * @enum {string}
-             */
-            source: "lapor-webhook" | "whatsapp" | "web-form" | "call-centre" | "other";
-            /** @example Lubang besar di Jalan Raya Babelan dekat pertigaan Kedungpengawas makin dalam. */
+            /** @enum {string} */
+            source?: "lapor-webhook" | "whatsapp" | "web-form" | "call-centre" | "other";
             text: string;
-            /** @example Jalan berlubang di Jalan Raya Babelan */
             title?: string;
         };
         ReceiveComplaintResponseDto: {
             /** Format: uuid */
             complaintId: string;
-            /** @description true when this (source, externalId) had already been received: nothing new was stored */
             duplicate: boolean;
-            /** @description The earlier complaint this one likely duplicates (flagged, not merged) */
-            likelyDuplicateOf?: Record<string, never> | null;
-            /** @example BKS-2026-000123 */
+            reporterKey?: string;
             trackingId: string;
         };
         ReporterDto: {
-            /** @example budi@contoh.id */
             email?: string;
-            /** @example Budi Santoso */
             name?: string;
-            /**
-             * @description NIK, 16 digits
-             * @example 3216990101900001
-             */
             nik?: string;
-            /** @example 0812-0000-0101 */
             phone?: string;
         };
     };
@@ -124,7 +252,11 @@ export interface operations {
     ReceiveComplaintHttpController_receive: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "x-bekasi-channel": string;
+                "x-bekasi-signature": string;
+                "x-bekasi-timestamp": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -142,7 +274,12 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiveComplaintResponseDto"];
                 };
             };
-            /** @description Too many requests from this source */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -167,15 +304,203 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Counts: imported, duplicates, rejected rows with their row numbers and reasons */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The file exceeds IMPORT_MAX_FILE_MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_actions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "pending" | "sent" | "failed";
+                ticketId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_driftList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_driftCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_instansi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporConnectorHttpController_setInstansi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstansiDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LaporUpdatesWebhookHttpController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Bekasi-Channel": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReporterNoticesHttpController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReporterNoticesHttpController_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReporterNoticesHttpController_setTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

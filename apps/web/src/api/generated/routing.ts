@@ -7,7 +7,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every disposition decision about a complaint, oldest first, with reasons and alternatives */
         get: operations["DecisionsController_decisions"];
         put?: never;
         post?: never;
@@ -26,7 +25,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the LAPOR admin's disposition (emits ticket.routed with routedBy 'admin'; becomes training data) */
         post: operations["DecisionsController_dispose"];
         delete?: never;
         options?: never;
@@ -41,7 +39,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The model in use and its held-out measurements */
         get: operations["ModelController_current"];
         put?: never;
         post?: never;
@@ -60,7 +57,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Train a new model version now from every stored training example */
         post: operations["ModelController_retrain"];
         delete?: never;
         options?: never;
@@ -75,7 +71,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Model versions, newest first, with their measurements */
         get: operations["ModelController_versions"];
         put?: never;
         post?: never;
@@ -92,10 +87,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every place the gazetteer knows (kecamatan, kelurahan, desa) with its spellings */
         get: operations["PlacesController_list"];
         put?: never;
-        /** Teach the gazetteer a desa or kelurahan */
         post: operations["PlacesController_create"];
         delete?: never;
         options?: never;
@@ -112,7 +105,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add spellings citizens use for a known place ("Tambsel") */
         post: operations["PlacesController_addAliases"];
         delete?: never;
         options?: never;
@@ -127,10 +119,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rules: the newest version of each (active or not), or every version with history=true */
         get: operations["RulesController_list"];
         put?: never;
-        /** Create a rule (version 1) */
         post: operations["RulesController_create"];
         delete?: never;
         options?: never;
@@ -145,9 +135,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of one rule */
         get: operations["RulesController_versions"];
-        /** Change a rule: writes its next version */
         put: operations["RulesController_change"];
         post?: never;
         delete?: never;
@@ -165,7 +153,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch a rule off: writes an inactive next version */
         post: operations["RulesController_deactivate"];
         delete?: never;
         options?: never;
@@ -182,7 +169,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What the rules in force and the whole decision would say about a text (nothing stored) */
         post: operations["RulesController_test"];
         delete?: never;
         options?: never;
@@ -197,10 +183,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every unit, active or not, with where its complaints go today */
         get: operations["UnitsController_list"];
         put?: never;
-        /** Register a unit */
         post: operations["UnitsController_create"];
         delete?: never;
         options?: never;
@@ -215,7 +199,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One unit and its history of changes */
         get: operations["UnitsController_get"];
         put?: never;
         post?: never;
@@ -234,7 +217,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a unit without successor */
         post: operations["UnitsController_deactivate"];
         delete?: never;
         options?: never;
@@ -251,7 +233,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Merge a unit into another: it stops receiving complaints, its decisions stay readable */
         post: operations["UnitsController_merge"];
         delete?: never;
         options?: never;
@@ -268,7 +249,6 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rename a unit (its code and history stay) */
         post: operations["UnitsController_rename"];
         delete?: never;
         options?: never;
@@ -281,24 +261,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AddAliasesRequest: {
-            /**
-             * @example [
-             *       "Tambsel",
-             *       "Tamsel"
-             *     ]
-             */
             aliases: string[];
         };
         AdminDispositionRequest: {
-            /**
-             * @description Why, for the record
-             * @example Lokasi di jalan kabupaten
-             */
             note?: string;
-            /**
-             * @description Code of the unit the admin disposes the complaint to
-             * @example SDABMBK
-             */
             unitCode: string;
         };
         ChangeRuleRequest: {
@@ -311,95 +277,42 @@ export interface components {
             unitCode?: Record<string, never> | null;
         };
         CreatePlaceRequest: {
-            /**
-             * @example [
-             *       "Suka Danau"
-             *     ]
-             */
             aliases?: string[];
-            /** @example cikarang-barat */
             kecamatanCode: string;
             /** @enum {string} */
             kind: "desa" | "kelurahan";
-            /** @example Sukadanau */
             name: string;
         };
         CreateRuleRequest: {
-            /**
-             * @description Stable id (kebab-case); generated when left out
-             * @example pju-perumahan
-             */
             id?: string;
             /** @enum {string} */
             kind: "category" | "keyword" | "kecamatan-topic";
-            /** @example Permintaan Dinas Perkimtan, rapat 3 Nov */
             note?: string;
-            /**
-             * @description Category names or words and phrases
-             * @example [
-             *       "lampu jalan perumahan",
-             *       "PJU komplek"
-             *     ]
-             */
             patterns: string[];
-            /**
-             * @description 0 normal; each step moves the strength by 0.1
-             * @example 0
-             */
             priority?: number;
-            /**
-             * @description Target unit; null only for kecamatan-topic rules
-             * @example DISPERKIMTAN
-             */
             unitCode?: Record<string, never> | null;
         };
         CreateUnitRequest: {
-            /** @example Disparbud */
             abbr: string;
-            /**
-             * @description Asisten Daerah group
-             * @enum {string}
-             */
+            /** @enum {string} */
             asda: "I" | "II" | "III";
-            /** @example DISPARBUD */
             code: string;
-            /**
-             * @description For a camat unit: the kecamatan it governs
-             * @example babelan
-             */
             kecamatan?: string;
             /** @enum {string} */
-            kind: "dinas" | "badan" | "satuan" | "rsud" | "bumd" | "sekretariat" | "kecamatan";
-            /** @example Dinas Pariwisata dan Kebudayaan */
+            kind: "dinas" | "badan" | "satuan" | "rsud" | "bumd" | "sekretariat" | "kecamatan" | "kelurahan" | "desa" | "pemerintah";
             name: string;
-            /**
-             * @description Topics the unit handles (seed the model)
-             * @example [
-             *       "objek wisata",
-             *       "cagar budaya"
-             *     ]
-             */
             topics?: string[];
         };
         MergeUnitRequest: {
-            /**
-             * @description The unit that takes over the work
-             * @example DISPERKIMTAN
-             */
             into: string;
         };
         RenameUnitRequest: {
-            /** @example DSDABM */
             abbr?: string;
-            /** @example Dinas Sumber Daya Air dan Bina Marga */
             name: string;
         };
         TestRulesRequest: {
-            /** @example Penerangan Jalan */
             category?: string;
-            /** @example Lampu PJU di perumahan Griya Asri mati sebulan, Desa Lambangsari */
             text: string;
-            /** @example PJU mati */
             title?: string;
         };
     };

@@ -1,5 +1,69 @@
 // Generated from the sla service's OpenAPI document by apps/web/scripts/generate-api-types.mjs. Do not edit.
 export interface paths {
+    "/api/v1/admin/messaging/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagingAdminHttpController_deadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/messaging/dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagingAdminHttpController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/messaging/outbox/set-aside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MessagingAdminHttpController_setAside"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/messaging/outbox/set-aside/{service}/{seq}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MessagingAdminHttpController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla/deadlines": {
         parameters: {
             query?: never;
@@ -7,7 +71,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deadlines by state, kind and unit (e.g. every breached one of a unit) */
         get: operations["SlaHttpController_deadlines"];
         put?: never;
         post?: never;
@@ -24,10 +87,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every SLA policy version, oldest first, with the instant it takes effect */
         get: operations["SlaPoliciesHttpController_list"];
         put?: never;
-        /** Publish a new SLA policy version for tickets received from effectiveFrom on */
         post: operations["SlaPoliciesHttpController_publish"];
         delete?: never;
         options?: never;
@@ -42,10 +103,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Operations: BullMQ job counts beside the pending timers in PostgreSQL (they should agree) */
         get: operations["SlaHttpController_queueStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/queues/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BoardSessionHttpController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,7 +135,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deadlines and timers of one ticket */
         get: operations["SlaHttpController_ticket"];
         put?: never;
         post?: never;
@@ -74,6 +149,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         PublishPolicyRequest: Record<string, never>;
+        ReplayDeadLettersRequest: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -83,6 +159,81 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    MessagingAdminHttpController_deadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagingAdminHttpController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagingAdminHttpController_setAside: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MessagingAdminHttpController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: string;
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SlaHttpController_deadlines: {
         parameters: {
             query?: never;
@@ -148,6 +299,23 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BoardSessionHttpController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
