@@ -30,8 +30,8 @@ function parseArgs(argv: string[]): Args {
   };
   return {
     quick,
-    steps: (value('--steps') ?? (quick ? '500,1000' : '250,500,1000,1500,2000')).split(',').map(Number),
-    seconds: Number(value('--seconds') ?? (quick ? 15 : 30)),
+    steps: (value('--steps') ?? (quick ? '250,500' : '250,500,1000,1500,2000')).split(',').map(Number),
+    seconds: Number(value('--seconds') ?? (quick ? 10 : 30)),
     skip: new Set((value('--skip') ?? '').split(',').filter(Boolean)),
   };
 }
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const rawSteps: StepResult[] = [];
   if (!args.skip.has('raw')) {
     await withRawChain(async (pids) => {
-      const rates = [...new Set([...args.steps, ...(args.quick ? [2000] : [2500, 3000, 4000])])].sort((a, b) => a - b);
+      const rates = [...new Set([...args.steps, ...(args.quick ? [1000, 2000] : [2500, 3000, 4000])])].sort((a, b) => a - b);
       for (const rate of rates) {
         const step = await runStep(db, {
           rate,
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
           target: { host: '127.0.0.1', port: RAW_PORT, path: '/complaints' },
           schemas: RAW_SCHEMAS,
           extraProcesses: pids,
+          drainSeconds: args.quick ? 15 : 30,
         });
         rawSteps.push(step);
         console.log(`raw step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
 
   const steps: StepResult[] = [];
   for (const rate of args.steps) {
-    const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' } });
+    const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' }, drainSeconds: args.quick ? 15 : 30 });
     steps.push(step);
     console.log(`step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
     if (!keepsUp(step)) break; // past saturation: higher steps say nothing new
@@ -132,13 +133,13 @@ async function main(): Promise<void> {
   const held = steps.filter((s) => s.held).sort((a, b) => b.offered - a.offered)[0];
 
   // The steps past saturation left a backlog; the drain starts when it is gone (or after 5 minutes).
-  for (const until = Date.now() + 300_000; Date.now() < until; await new Promise((r) => setTimeout(r, 2000))) {
+  for (const until = Date.now() + (args.quick ? 15_000 : 300_000); Date.now() < until; await new Promise((r) => setTimeout(r, 2000))) {
     const [{ left }] = (await db.query(`SELECT (SELECT count(*) FROM intake.complaints c WHERE c.external_id LIKE 'bench-%' AND NOT EXISTS (SELECT 1 FROM desk.tickets t WHERE t.id = c.id))::int AS left`)).rows;
     if (left === 0) break;
   }
   if (!args.skip.has('drain')) {
-    const count = args.quick ? 5_000 : 100_000;
-    const drain = await backlogDrain(db, count, args.quick ? 90 : 600);
+    const count = args.quick ? 2_000 : 100_000;
+    const drain = await backlogDrain(db, count, args.quick ? 45 : 600);
     console.log(`\nBacklog drain: ${drain.complaints} complaints stored at once in ${drain.storedSeconds} s; ${drain.done} tickets with timers after ${drain.drainedSeconds} s (${drain.perSecond}/s)`);
   }
   if (!args.skip.has('timers')) {
