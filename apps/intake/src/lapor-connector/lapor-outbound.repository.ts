@@ -235,9 +235,16 @@ export class LaporOutboundRepository {
     }));
   }
 
+  /** The report is known, but only as history back-filled from an export (no ticket to tell). */
+  async isHistoricalReport(laporTrackingId: string): Promise<boolean> {
+    const [row] = await this.tx.query(`SELECT 1 FROM "${this.s}"."complaints" WHERE "identity_key" = $1 AND "historical"`, [complaintIdentityKey('lapor-api', laporTrackingId)]);
+    return Boolean(row);
+  }
+
+  /** The complaint of a LAPOR! report that became (or becomes) a ticket; history back-filled from an export never does. */
   async ticketByLaporId(laporTrackingId: string): Promise<{ complaintId: string; trackingId: string } | null> {
     // The three LAPOR! doors share one identity key per report (and the key is indexed).
-    const [row] = await this.tx.query(`SELECT "id", "tracking_id" FROM "${this.s}"."complaints" WHERE "identity_key" = $1`, [
+    const [row] = await this.tx.query(`SELECT "id", "tracking_id" FROM "${this.s}"."complaints" WHERE "identity_key" = $1 AND NOT "historical"`, [
       complaintIdentityKey('lapor-api', laporTrackingId),
     ]);
     return row ? { complaintId: row.id, trackingId: row.tracking_id } : null;

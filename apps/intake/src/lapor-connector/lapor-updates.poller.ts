@@ -14,7 +14,8 @@ const FEED = 'lapor-updates';
 const PAGE = 100;
 const updatesRead = counter({ name: 'intake_lapor_updates_total', help: 'Updates read back from LAPOR! (replies, ratings, status changes), by outcome', labelNames: ['outcome'] });
 
-export type UpdateOutcome = 'announced' | 'repeat' | 'unknown_report' | 'rejected';
+/** `historical`: the report is only history from an export, no ticket will hear of it. */
+export type UpdateOutcome = 'announced' | 'repeat' | 'unknown_report' | 'historical' | 'rejected';
 
 /**
  * Brings back what happened on the LAPOR! side: the reporter's replies and ratings, LAPOR!'s admin
@@ -117,14 +118,16 @@ export class LaporUpdatesPoller implements OnApplicationBootstrap, BeforeApplica
       return 'rejected';
     }
     const update: LaporUpdateReading = reading.update;
-    const ticket = await new LaporOutboundRepository(tx).ticketByLaporId(update.laporTrackingId);
+    const repo = new LaporOutboundRepository(tx);
+    const ticket = await repo.ticketByLaporId(update.laporTrackingId);
+    const outcome: UpdateOutcome = ticket ? 'announced' : (await repo.isHistoricalReport(update.laporTrackingId)) ? 'historical' : 'unknown_report';
     const inserted: unknown[] = await tx.query(
       `INSERT INTO "${s}"."lapor_inbound_updates" ("update_id","lapor_tracking_id","complaint_id","kind","outcome","record")
        VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT ("update_id") DO NOTHING RETURNING "update_id"`,
-      [update.updateId, update.laporTrackingId, ticket?.complaintId ?? null, update.kind, ticket ? 'announced' : 'unknown_report', JSON.stringify(record)],
+      [update.updateId, update.laporTrackingId, ticket?.complaintId ?? null, update.kind, outcome, JSON.stringify(record)],
     );
     if (inserted.length === 0) return 'repeat';
-    if (!ticket) return 'unknown_report';
+    if (!ticket) return outcome;
     await this.announce(tx, update, ticket);
     return 'announced';
   }
