@@ -9,6 +9,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '@bekasi/auth';
 import { CE_HEADER, CLOUDEVENTS_SPEC_VERSION, SlaBreachedV1, TICKET_LIFECYCLE_EVENTS, toKafkaRecord, UnitRegroupedV1, type EventDefinition } from '@bekasi/contracts';
+import { FakeClock } from '@bekasi/clock';
 import { configureApp, type ServiceConfig } from '@bekasi/platform';
 import { UNITS } from '@bekasi/reference-data';
 import { testAccessToken, TEST_DATABASE_URL, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
@@ -46,6 +47,8 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
   const db = (s: Service) => apps[s].get(DataSource);
   const ticketId = randomUUID();
   const now = new Date();
+  // Desk's business clock, to be turned back (a demo clock restarted) between two regroupings.
+  const deskClock = new FakeClock(now);
 
   async function start(service: Service, module: DynamicModule): Promise<void> {
     const ref = await Test.createTestingModule({ imports: [module] }).compile();
@@ -119,7 +122,7 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
   beforeAll(async () => {
     infra = await TestInfra.create('unitgroups');
     const cfg = <C extends ServiceConfig>(cls: new () => C, s: Service, extra: Record<string, string> = {}) => infra.config(cls, { DB_SCHEMA: schemaOf(s), LAPOR_API_BASE_URL: '', ...extra });
-    await start('desk', DeskModule.forRoot({ configValues: cfg(DeskConfig, 'desk') }));
+    await start('desk', DeskModule.forRoot({ configValues: cfg(DeskConfig, 'desk'), clock: deskClock }));
     await start('sla', SlaAppModule.forRoot({ configValues: cfg(SlaConfig, 'sla') }));
     await start('escalation', EscalationAppModule.forRoot({ configValues: cfg(EscalationConfig, 'escalation', { ESCALATION_POLL_INTERVAL_MS: '3600000' }) }));
     await start('ikp', IkpAppModule.forRoot({ configValues: cfg(IkpConfig, 'ikp') }));
@@ -201,8 +204,12 @@ describe('regrouping a unit in desk moves its SLA data, escalations and IKP rows
     expect(await ikpUnitStatus(asda('III'))).toBe(404);
   });
 
-  it('moving it on again to Asda III follows the same way, one event per change', async () => {
+  it('moving it on again to Asda III follows the same way, one event per change, even with desk\'s clock turned back', async () => {
+    deskClock.set(new Date(now.getTime() - 3_600_000));
     expect((await regroup('III')).status).toBe(200);
+    deskClock.set(now);
+    const [toII, toIII] = await outboxRegroupings();
+    expect(Date.parse(toIII.data.changedAt)).toBeGreaterThan(Date.parse(toII.data.changedAt));
     await followedTo('III');
     await expectOnlyAsda('III', 'II');
     expect((await outboxRegroupings()).map((e: { data: { previousAsdaGroup: string; asdaGroup: string } }) => `${e.data.previousAsdaGroup}→${e.data.asdaGroup}`)).toEqual(['I→II', 'II→III']);

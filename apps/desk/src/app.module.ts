@@ -6,6 +6,7 @@ import { loadConfig, PlatformModule } from '@bekasi/platform';
 import { DeskConfig } from './desk.config';
 import { CreateDeskTables1764100000000 } from './persistence/migrations/1764100000000-create-desk-tables';
 import { UnitGroupAnnouncements1765000000001 } from './persistence/migrations/1765000000001-unit-group-announcements';
+import { UnitGroupChangedAt1765000000002 } from './persistence/migrations/1765000000002-unit-group-changed-at';
 import { CreateLaporLoopTables1764950000000, LAPOR_LOOP_CONTROLLERS, laporLoopImports, laporLoopProviders } from './lapor-loop/lapor-loop.module-parts';
 import { ReporterKeyGuard } from './reporter/reporter-key.guard';
 import { ReporterHttpController } from './reporter/reporter.http.controller';
@@ -38,7 +39,7 @@ export class DeskModule {
           service: 'desk',
           configValues: config,
           clock: options.clock,
-          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000, CreateLaporLoopTables1764950000000, UnitGroupAnnouncements1765000000001],
+          migrations: [CreateMessagingTables1763900000000, CreateDeskTables1764100000000, CreateLaporLoopTables1764950000000, UnitGroupAnnouncements1765000000001, UnitGroupChangedAt1765000000002],
         }),
         MessagingModule,
         ...laporLoopImports(config),

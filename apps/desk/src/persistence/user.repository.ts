@@ -30,6 +30,17 @@ function unitOf(r: any): UnitView {
   return { code: r.code, name: r.name, abbr: r.abbr, kind: r.kind, asdaGroup: r.asda_group, kecamatanCode: r.kecamatan_code };
 }
 
+/** A unit's Asda group as announced to the other services (`unit.regrouped`). */
+export interface UnitRegrouping {
+  unitCode: string;
+  asdaGroup: AsdaGroupCode;
+  previousAsdaGroup: AsdaGroupCode;
+  changedAt: Date;
+}
+
+// Later than the unit's last announcement whatever the clock says: the other services keep the latest changedAt.
+const NEXT_CHANGED_AT = (now: string) => `GREATEST(${now}::timestamptz, "asda_changed_at" + interval '1 millisecond')`;
+
 /** Users and units of desk's schema. */
 export class UserRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -102,16 +113,33 @@ export class UserRepository {
   }
 
   /**
-   * The unit after the change, and the group the other services last heard of (read under the row
-   * lock, so concurrent regroupings chain); the caller announces the change when it is one to them.
+   * The unit after the change, and the regrouping to announce when it is one to the other services
+   * (read under the row lock, so concurrent regroupings chain). Null for an unknown unit.
    */
-  async setUnitAsda(code: string, group: AsdaGroupCode): Promise<{ unit: UnitView; announcedAsdaGroup: AsdaGroupCode } | null> {
+  async setUnitAsda(code: string, group: AsdaGroupCode, now: Date): Promise<{ unit: UnitView; regrouping: UnitRegrouping | null } | null> {
     const [rows] = await this.db.query(
-      `UPDATE "${this.s}"."units" AS u SET "asda_group" = $2, "asda_announced" = $2
+      `UPDATE "${this.s}"."units" AS u SET "asda_group" = $2, "asda_announced" = $2,
+         "asda_changed_at" = CASE WHEN p."announced" = $2 THEN u."asda_changed_at" ELSE ${NEXT_CHANGED_AT('$3')} END
        FROM (SELECT "code", COALESCE("asda_announced", "asda_group") AS "announced" FROM "${this.s}"."units" WHERE "code" = $1 FOR UPDATE) AS p
        WHERE u."code" = p."code" RETURNING u.*, p."announced"`,
-      [code, group],
+      [code, group, now],
     );
-    return rows[0] ? { unit: unitOf(rows[0]), announcedAsdaGroup: rows[0].announced } : null;
+    const r = rows[0];
+    if (!r) return null;
+    return { unit: unitOf(r), regrouping: r.announced === group ? null : { unitCode: r.code, asdaGroup: group, previousAsdaGroup: r.announced, changedAt: r.asda_changed_at } };
+  }
+
+  /** Marks announced every unit whose group differs from the one last announced (a change made past the API), and returns those regroupings. */
+  async takeUnannouncedRegroupings(now: Date): Promise<UnitRegrouping[]> {
+    const [rows] = await this.db.query(
+      `WITH due AS (SELECT "code", "asda_announced" FROM "${this.s}"."units" WHERE "asda_group" IS DISTINCT FROM "asda_announced" FOR UPDATE)
+       UPDATE "${this.s}"."units" AS u SET "asda_announced" = u."asda_group", "asda_changed_at" = ${NEXT_CHANGED_AT('$1')}
+       FROM due WHERE u."code" = due."code"
+       RETURNING u."code", u."asda_group", COALESCE(due."asda_announced", u."asda_group") AS "previous", u."asda_changed_at"`,
+      [now],
+    );
+    return (rows as any[])
+      .map((r: any) => ({ unitCode: r.code, asdaGroup: r.asda_group, previousAsdaGroup: r.previous, changedAt: r.asda_changed_at }))
+      .sort((a: UnitRegrouping, b: UnitRegrouping) => a.unitCode.localeCompare(b.unitCode));
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { UnitRegroupedV1 } from '@bekasi/contracts';
-import { OutboxWriter, schemaOfManager } from '@bekasi/messaging';
+import { OutboxWriter } from '@bekasi/messaging';
+import { UserRepository } from '../persistence/user.repository';
+import { unitRegroupedItem } from './user-directory.service';
 
 /**
  * At boot, announces every unit whose Asda group differs from the one last announced (a regrouping
@@ -23,22 +24,9 @@ export class UnitGroupsAnnouncement implements OnApplicationBootstrap {
 
   async announce(): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const s = schemaOfManager(tx);
-      const rows: Array<{ code: string; asda_group: 'I' | 'II' | 'III'; asda_announced: 'I' | 'II' | 'III' | null }> = await tx.query(
-        `SELECT "code", "asda_group", "asda_announced" FROM "${s}"."units" WHERE "asda_group" IS DISTINCT FROM "asda_announced" ORDER BY "code" FOR UPDATE`,
-      );
-      if (rows.length === 0) return 0;
-      const changedAt = this.clock.now();
-      await this.outbox.appendMany(
-        tx,
-        rows.map((r) => ({
-          definition: UnitRegroupedV1,
-          data: { unitCode: r.code, asdaGroup: r.asda_group, previousAsdaGroup: r.asda_announced ?? r.asda_group, changedAt: changedAt.toISOString(), changedBy: 'system' },
-          options: { subject: r.code, time: changedAt },
-        })),
-      );
-      await tx.query(`UPDATE "${s}"."units" SET "asda_announced" = "asda_group" WHERE "code" = ANY($1::text[])`, [rows.map((r) => r.code)]);
-      return rows.length;
+      const regroupings = await new UserRepository(tx).takeUnannouncedRegroupings(this.clock.now());
+      await this.outbox.appendMany(tx, regroupings.map((r) => unitRegroupedItem(r, 'system')));
+      return regroupings.length;
     });
   }
 }

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher, TokenError, TokenIssuer, UNIT_ROLES, type AsdaGroupCode, type AuthPrincipal, type PrincipalValidator, type StaffRole } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { UnitRegroupedV1 } from '@bekasi/contracts';
-import { OutboxWriter } from '@bekasi/messaging';
+import { OutboxWriter, type OutboxItem } from '@bekasi/messaging';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import type { LoginResult, UnitView, UserView } from '@bekasi/desk-client';
 import type { DeskConfig } from '../desk.config';
-import { publicUser, UserRepository, type UserRecord } from '../persistence/user.repository';
+import { publicUser, UserRepository, type UnitRegrouping, type UserRecord } from '../persistence/user.repository';
 import { DeskRefusal } from '../tickets/desk-refusal';
 
 export interface UserBinding {
@@ -20,6 +20,15 @@ export interface UserBinding {
 
 const invalidSession = () =>
   new UnauthorizedException({ statusCode: 401, error: 'INVALID_TOKEN', message: 'Sesi tidak berlaku lagi, silakan masuk kembali.' });
+
+/** The outbox row announcing a regrouping to sla, escalation and ikp (subject and key: the unit code). */
+export function unitRegroupedItem(r: UnitRegrouping, changedBy: string): OutboxItem {
+  return {
+    definition: UnitRegroupedV1,
+    data: { unitCode: r.unitCode, asdaGroup: r.asdaGroup, previousAsdaGroup: r.previousAsdaGroup, changedAt: r.changedAt.toISOString(), changedBy },
+    options: { subject: r.unitCode, time: r.changedAt },
+  };
+}
 
 export function principalOfUser(u: UserRecord): AuthPrincipal {
   return { userId: u.id, username: u.username, role: u.role, unitCode: u.unitCode, asdaGroup: u.asdaGroup, sessionVersion: u.sessionVersion };
@@ -141,17 +150,9 @@ export class UserDirectory implements PrincipalValidator {
   async setUnitAsda(code: string, group: AsdaGroupCode, admin: AuthPrincipal): Promise<UnitView> {
     const unitCode = code.toUpperCase();
     return this.dataSource.transaction(async (tx) => {
-      const changed = await new UserRepository(tx).setUnitAsda(unitCode, group);
+      const changed = await new UserRepository(tx).setUnitAsda(unitCode, group, this.clock.now());
       if (!changed) throw new DeskRefusal(404, 'UNIT_NOT_FOUND', `Unit "${code}" tidak dikenal.`);
-      if (changed.announcedAsdaGroup !== group) {
-        const changedAt = this.clock.now();
-        await this.outbox.append(
-          tx,
-          UnitRegroupedV1,
-          { unitCode, asdaGroup: group, previousAsdaGroup: changed.announcedAsdaGroup, changedAt: changedAt.toISOString(), changedBy: admin.username },
-          { subject: unitCode, time: changedAt },
-        );
-      }
+      if (changed.regrouping) await this.outbox.appendMany(tx, [unitRegroupedItem(changed.regrouping, admin.username)]);
       return changed.unit;
     });
   }
