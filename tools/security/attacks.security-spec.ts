@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { CLIENT_HEADER, vouchForClient } from '@bekasi/auth';
 import { SyntheticLaporFeed } from '@bekasi/intake-domain';
 import { testAccessToken, testAuth, testChannelHeaders, waitFor } from '@bekasi/testing';
+import { deflatedZip } from '../../libs/intake/export-reader/src/testing/export-files';
 import { startSystem, type RunningSystem } from './security-harness';
 
 const DEMO_PASSWORD = 'bekasi-demo-2026';
@@ -144,13 +144,14 @@ describe('the attacks of issue 9, against the running services', () => {
     const upload = (name: string, content: Buffer) => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(content)]), name);
-      return at('intake', '/api/v1/intake/imports', { method: 'POST', headers: admin, body: form });
+      // A fresh connection each: building the bomb takes longer than the server keeps an idle one open.
+      return at('intake', '/api/v1/intake/imports', { method: 'POST', headers: { ...admin, connection: 'close' }, body: form });
     };
+    // A zip whose sheet inflates to 300 MB of nothing.
+    const bomb = deflatedZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(300 * 1024 * 1024, 0x20) }]);
     const commas = Buffer.from(`Tracking ID,Judul\n9100001${','.repeat(1_000_000)}\n`);
     const started = Date.now();
     expect((await upload('koma.csv', commas)).status).toBe(413);
-    // A zip whose sheet inflates to 300 MB of nothing.
-    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(300 * 1024 * 1024, 0x20) }]);
     expect((await upload('bom.xlsx', bomb)).status).toBe(413);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect((await at('intake', '/health/live')).status).toBe(200);
@@ -217,37 +218,3 @@ describe('production refuses defaults', () => {
     }
   });
 });
-
-/** A zip of deflated entries (headers honest about sizes; the limits do not read them anyway). */
-function zipOf(entries: { name: string; data: Buffer }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(e.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, name, packed);
-    central.push(dir, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
-}

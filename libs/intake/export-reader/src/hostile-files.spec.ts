@@ -1,13 +1,13 @@
 // Hostile files refused while they are read (with bounded memory), honest ones read whichever
 // program wrote them. Each bomb here exhausted the heap before the limits existed.
 import { readFile } from 'node:fs/promises';
-import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { SAMPLE_EXPORT_FILES } from '@bekasi/reference-data';
 import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { DEFAULT_EXPORT_LIMITS, ExportLimitError } from './export-limits';
 import { readExportSheet } from './export-sheet-reader';
 import { readZipEntries } from './xlsx-zip';
+import { deflatedZip } from './testing/export-files';
 
 const heapGrowthOf = async (work: () => Promise<unknown>) => {
   global.gc?.();
@@ -21,44 +21,6 @@ const heapGrowthOf = async (work: () => Promise<unknown>) => {
   }
   return Math.max(peak, process.memoryUsage().heapUsed) - before;
 };
-
-/** A zip with deflated entries whose local and central headers may lie about the inflated size. */
-function deflatedZip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, name, packed);
-    central.push(dir, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
-}
 
 /** A workbook written by SheetJS (the `xlsx` package), as other programs and scripts produce them. */
 function sheetJsWorkbook(rows: unknown[][]): Buffer {

@@ -1,6 +1,7 @@
 // Export files made in memory for reader tests.
 import ExcelJS from 'exceljs';
 import { Readable, Writable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 
 export async function anXlsxFile(
   build: (workbook: ExcelJS.Workbook) => void,
@@ -34,3 +35,42 @@ export function aChunkedStream(content: Buffer | string, size: number): Readable
   for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
   return Readable.from(pieces, { objectMode: false });
 }
+
+/** A zip with deflated entries whose local and central headers may lie about the inflated size. */
+export function deflatedZip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const packed = deflateRawSync(e.data);
+    const size = e.declaredSize ?? e.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(dir, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(central.reduce((n, b) => n + b.length, 0), 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
+}
+
