@@ -40,7 +40,7 @@ describe('gateway', () => {
   }
 
   beforeAll(async () => {
-    const env: Record<string, string> = { ...testAuth().env, WEB_ROOT: 'apps/web/public', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000' };
+    const env: Record<string, string> = { ...testAuth().env, WEB_ROOT: 'apps/web', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000' };
     for (const name of ['desk', 'intake', 'routing', 'sla', 'escalation']) env[`GATEWAY_${name.toUpperCase()}_URL`] = await fakeService(name);
     env.GATEWAY_IKP_URL = 'http://127.0.0.1:1'; // nothing listens there
     const config = loadConfig(GatewayConfig, env);
@@ -117,7 +117,8 @@ describe('gateway', () => {
     expect(page.text).toContain('LAPOR!');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
-    expect((await request(app.getHttpServer()).get('/i18n.json').expect(200)).body.id['nav.tickets']).toBe('Laporan');
+    // The live stream opens only with a stream ticket a signed-in page obtained.
+    expect((await request(app.getHttpServer()).get('/live/stream?ticket=forged').expect(401)).body.error).toBe('INVALID_TICKET');
     await request(app.getHttpServer()).get('/health/live').expect(200);
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
     expect(ready.body.details.ikp.status).toBe('down');
