@@ -55,7 +55,7 @@ describe('LAPOR! connector killed mid-send', () => {
       // Its own process group: tools/run.js may hand over to a child on the project's Node, and SIGKILL must reach both.
       detached: true,
     });
-    await waitFor('intake to answer', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok, 60_000, 250);
+    await waitFor('intake to answer', async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.ok, 120_000, 250);
     const db = await infra.dataSource();
     const [complaint] = await waitFor('the report polled', async () => {
       const rows = await db.query(`SELECT "id", "tracking_id", "external_id" FROM "${infra.schema}"."complaints" WHERE "source" = 'lapor-api'`);
@@ -99,5 +99,5 @@ describe('LAPOR! connector killed mid-send', () => {
     // The action in flight at the crash was sent again and recognised by its key.
     const actions = await db.query(`SELECT "kind", "attempts" FROM "${infra.schema}"."lapor_outbound_actions" ORDER BY "seq"`);
     expect(actions.some((a: { attempts: number }) => a.attempts >= 2)).toBe(true);
-  }, 150_000);
+  }, 240_000);
 });

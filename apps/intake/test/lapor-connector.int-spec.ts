@@ -95,8 +95,8 @@ describe('LAPOR! connector against lapor-sim with failures on', () => {
     db = await infra.dataSource();
     producer = infra.kafka.producer();
     await producer.connect();
-    await waitFor('the simulator\'s reports in intake', async () => (await laporComplaints()).length === 3, 30_000, 200);
-  }, 90_000);
+    await waitFor('the simulator\'s reports in intake', async () => (await laporComplaints()).length === 3, 90_000, 200);
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();

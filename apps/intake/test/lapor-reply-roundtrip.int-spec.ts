@@ -45,8 +45,8 @@ describe('the loop with LAPOR! across intake and desk', () => {
     ({ app: intake } = await startIntake(infra, { LAPOR_API_BASE_URL: sim.baseUrl, LAPOR_POLL_INTERVAL_MS: '100', LAPOR_CONNECTOR_BASE_URL: sim.baseUrl, LAPOR_CONNECTOR_INTERVAL_MS: '100', FILE_STORE_URL: filesDir, LAPOR_INSTANSI_IDS: JSON.stringify({ DINSOS: 'INS-DINSOS' }) }));
     producer = infra.kafka.producer();
     await producer.connect();
-    await waitFor('desk to answer', async () => (await fetch(`${deskUrl}/health/ready`).catch(() => null))?.ok, 60_000, 250);
-  }, 120_000);
+    await waitFor('desk to answer', async () => (await fetch(`${deskUrl}/health/ready`).catch(() => null))?.ok, 120_000, 250);
+  }, 180_000);
 
   afterAll(async () => {
     await producer?.disconnect();
