@@ -52,6 +52,12 @@ export interface RouterTrainingOptions {
    */
   fitMaxExamples: number;
   /**
+   * Earlier validation folds pooled for the threshold, as fractions of the history where each
+   * starts (each ends where the next, or the main validation slice, begins); only up to
+   * `gridMaxExamples` of history, to keep large retrainings within seconds.
+   */
+  thresholdFolds: readonly number[];
+  /**
    * Weights of the rules in the decision tried on validation (the model weighs 1 − w). Never 0: an
    * admin's new rule must count before the next retraining has seen it.
    */
@@ -69,6 +75,7 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   precisionZ: 1.645,
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
   gridMaxExamples: 5_000,
+  thresholdFolds: [0.5, 0.65],
   fitMaxExamples: 10_000,
   ruleWeights: [0.2, 0.5],
   coldStartRuleWeight: 0.5,
@@ -269,7 +276,10 @@ export function trainRouter(
     if (!decision || top1 > decision.top1) decision = { ruleWeight, outcomes, top1 };
   }
   const { outcomes, ruleWeight } = decision!;
-  const choice = chooseThreshold(outcomes, o.targetPrecision, o.minRoutedForThreshold, o.precisionZ);
+  // Auto-routing is rare at 90 % precision, so one validation slice holds few routable cases: earlier
+  // time-ordered folds (train on what came before, predict the next slice) add theirs.
+  const pooled = [...outcomes, ...earlierFolds(ordered, cut, chosen!.settings, temperature, ruleWeight, setup, engine, base, o)];
+  const choice = chooseThreshold(pooled, o.targetPrecision, o.minRoutedForThreshold, o.precisionZ);
   const routed = choice.threshold === null ? [] : outcomes.filter((x) => x.routable && x.confidence >= choice.threshold!);
 
   const model = trainDispositionModel(ordered, { ...base, ...chosen!.settings }).withTemperature(temperature);
@@ -293,4 +303,31 @@ export function trainRouter(
     nExamples: ordered.length,
     trainingMillis: Date.now() - started,
   };
+}
+
+function earlierFolds(
+  ordered: readonly HistoryExample[],
+  validationStart: number,
+  settings: TrainingSettings,
+  temperature: number,
+  ruleWeight: number,
+  setup: RouterSetup,
+  engine: RuleEngine,
+  base: TrainingSettings,
+  o: RouterTrainingOptions,
+): Array<{ confidence: number; routable: boolean; correct: boolean }> {
+  if (ordered.length > o.gridMaxExamples) return [];
+  const starts = o.thresholdFolds.map((f) => Math.round(ordered.length * f)).filter((s) => s > 0 && s < validationStart);
+  const outcomes: Array<{ confidence: number; routable: boolean; correct: boolean }> = [];
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? validationStart;
+    const slice = ordered.slice(start, end);
+    if (slice.length === 0) return;
+    const model = trainDispositionModel(ordered.slice(Math.max(0, start - o.fitMaxExamples), start), { ...base, ...settings }).withTemperature(temperature);
+    for (const e of slice) {
+      const scored = decideForEvaluation(e, model, setup, ruleWeight, engine);
+      outcomes.push({ confidence: scored.confidence, routable: scored.routable, correct: scored.ranked[0] === e.unitCode });
+    }
+  });
+  return outcomes;
 }
