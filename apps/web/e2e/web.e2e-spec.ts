@@ -247,6 +247,11 @@ describe('the web UI in Chromium', () => {
       expect({ chart, hasData: total > 0 }).toEqual({ chart, hasData: true });
     }
     await checkScreen(page, 'dashboard-sekda-desktop', errors);
+    // The IKP board's export downloads as a workbook.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh papan IKP (XLSX)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^ikp-\d{4}-\d{2}\.xlsx$/);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     // Filter by unit group: the URL carries it, the charts reload.
     await page.getByLabel('Kelompok perangkat daerah').selectOption('II');
     await page.waitForURL(/group=II/);
@@ -301,6 +306,8 @@ describe('the web UI in Chromium', () => {
     await board.waitForLoadState('domcontentloaded');
     expect(board.url()).toMatch(/\/queues\/$/);
     await board.getByText('sla-timers').first().waitFor({ timeout: 20_000 });
+    await board.getByText('sla-timers').first().click();
+    await board.waitForLoadState('networkidle');
     await screenshot(board, 'bull-board-admin-desktop');
     await context.close();
   });

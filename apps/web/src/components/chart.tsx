@@ -1,5 +1,6 @@
 // Apache ECharts in a Preact component: the chart is drawn on a canvas (aria-hidden), and the same
 // numbers are given as a table for screen readers and keyboard users.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { EChartsOption } from 'echarts';
 import { t } from '../i18n';
@@ -9,7 +10,7 @@ export interface ChartTable {
   rows: (string | number)[][];
 }
 
-export function Chart({ title, option, table, testId }: { title: string; option: EChartsOption; table: ChartTable; testId: string }) {
+export function Chart({ title, option, table, testId, children }: { title: string; option: EChartsOption; table: ChartTable; testId: string; children?: ComponentChildren }) {
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!holder.current) return;
@@ -34,6 +35,7 @@ export function Chart({ title, option, table, testId }: { title: string; option:
   return (
     <figure class="card chart" data-testid={testId} data-points={table.rows.length}>
       <figcaption><h2>{title}</h2></figcaption>
+      {children}
       <div ref={holder} class="chart-canvas" aria-hidden="true" />
       <details>
         <summary>{t('dashboard.table')}</summary>

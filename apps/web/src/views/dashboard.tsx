@@ -1,5 +1,6 @@
 // Asisten Daerah, Sekda and Bupati: incoming vs resolved per week, overdue by unit, escalations by
 // level, IKP zones and a unit's score trend — each within what the caller may see (the APIs scope).
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { download, query } from '../api/client';
 import type { Escalation, Page, Scoreboard } from '../api/types';
@@ -31,7 +32,7 @@ export function lastMonths(now: Date, n: number): string[] {
   return out;
 }
 
-function UnitTrend({ unitCode }: { unitCode: string }) {
+function UnitTrend({ unitCode, children }: { unitCode: string; children: ComponentChildren }) {
   const { lang, units } = useApp();
   const months = lastMonths(new Date(), 6);
   const rows = months.map((m) => useApi<{ score: number | null }>(`/ikp/units/${encodeURIComponent(unitCode)}${query({ period: m })}`));
@@ -49,7 +50,9 @@ function UnitTrend({ unitCode }: { unitCode: string }) {
         series: [{ type: 'line', name, data: values, connectNulls: true, itemStyle: { color: '#1565c0' } }],
       }}
       table={{ columns: [t('ikp.period'), t('ikp.score')], rows: months.map((m, i) => [m, formatNumber(values[i], lang)]) }}
-    />
+    >
+      {children}
+    </Chart>
   );
 }
 
@@ -170,15 +173,18 @@ export function DashboardView({ route }: { route: Route }) {
                   }}
                   table={{ columns: [t('ikp.zone'), t('ikp.unit')], rows: zones.map((z) => [label('zone', z.zone), z.count]) }}
                 />
-                <div class="card trend-picker">
-                  <label>{t('dashboard.trendUnit')}
-                    <select value={chosen ?? ''} onChange={(e) => setTrendUnit((e.target as HTMLSelectElement).value)}>
-                      {items.map((i) => <option key={i.unitCode} value={i.unitCode}>{i.unitName}</option>)}
-                    </select>
-                  </label>
-                  <button type="button" class="secondary" onClick={() => void exportBoard(b.period)}>{t('dashboard.export')}</button>
-                </div>
-                {chosen && <UnitTrend key={chosen} unitCode={chosen} />}
+                {chosen && (
+                  <UnitTrend key={chosen} unitCode={chosen}>
+                    <div class="trend-picker">
+                      <label>{t('dashboard.trendUnit')}
+                        <select value={chosen} onChange={(e) => setTrendUnit((e.target as HTMLSelectElement).value)}>
+                          {items.map((i) => <option key={i.unitCode} value={i.unitCode}>{i.unitName}</option>)}
+                        </select>
+                      </label>
+                      <button type="button" class="secondary" onClick={() => void exportBoard(b.period)}>{t('dashboard.export')}</button>
+                    </div>
+                  </UnitTrend>
+                )}
               </>
             );
           }}
