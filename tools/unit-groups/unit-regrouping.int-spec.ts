@@ -26,10 +26,6 @@ import { IkpConfig } from '../../apps/ikp/src/ikp.config';
 import { SlaAppModule } from '../../apps/sla/src/app.module';
 import { SlaConfig } from '../../apps/sla/src/sla.config';
 
-// Bull Board (sla's /queues UI, irrelevant here) loads an ES-module-only package jest cannot parse
-// yet; stood in for by an empty module until that is fixed where it is owned.
-jest.mock('../../apps/sla/src/queues-board/queues-board.module', () => ({ QueuesBoardModule: class QueuesBoardModule {} }));
-
 const SERVICES = ['desk', 'sla', 'escalation', 'ikp'] as const;
 type Service = (typeof SERVICES)[number];
 const CONSUMERS = ['sla', 'escalation', 'ikp'] as const;
