@@ -23,6 +23,6 @@ export class SlaConfig extends ServiceConfig {
    * Timers due within this (real milliseconds) are kept as BullMQ jobs; later ones live in PostgreSQL
    * only and each reconcile loads the next window. Must exceed the reconcile interval.
    */
-  @Type(() => Number) @IsInt() @Min(10_000) @Max(7 * 86_400_000)
+  @Type(() => Number) @IsInt() @Min(10_000) @Max(366 * 86_400_000)
   SLA_QUEUE_HORIZON_MS = 900_000;
 }

@@ -35,7 +35,8 @@ describe('sla service', () => {
   beforeAll(async () => {
     infra = await TestInfra.create('sla');
     // Sweep and reconcile are driven by the tests, so each path is seen on its own.
-    const configValues = infra.config(SlaConfig, { SLA_SWEEP_INTERVAL_MS: '3600000', SLA_RECONCILE_INTERVAL_MS: '3600000' });
+    // A horizon of a year: these tests follow every timer through BullMQ (the default keeps only the next 15 minutes there).
+    const configValues = infra.config(SlaConfig, { SLA_SWEEP_INTERVAL_MS: '3600000', SLA_RECONCILE_INTERVAL_MS: '3600000', SLA_QUEUE_HORIZON_MS: '31536000000' });
     const moduleRef = await Test.createTestingModule({ imports: [SlaAppModule.forRoot({ configValues, clock })] }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     await configureApp(app, { service: 'sla', title: 'sla' });
