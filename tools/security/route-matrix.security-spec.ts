@@ -9,6 +9,8 @@ import { testAccessToken, type TestTokenOptions } from '@bekasi/testing';
 import type { AuthPrincipal, StaffRole } from '@bekasi/auth';
 import { UserRepository } from '../../apps/desk/src/persistence/user.repository';
 import { principalOfUser } from '../../apps/desk/src/users/user-directory.service';
+import { TicketRepository, type TicketRecord } from '../../apps/desk/src/persistence/ticket.repository';
+import { aComplaint } from '../../apps/desk/test/desk-test-app';
 import { isDocsRoute, MESSAGING_ADMIN_RULES, ROUTE_RULES, type RouteRule } from './route-rules';
 import { routesOf, SERVICES, startSystem, type RunningSystem, type ServiceName } from './security-harness';
 
@@ -89,6 +91,35 @@ describe('security matrix: every route of every service, directly and through th
     );
     expect(stale).toEqual([]);
     expect(discovered.length).toBeGreaterThan(80);
+  });
+
+  it("shows a ticket of the caller's own unit and answers 404 for another unit's, to every role, directly and through the gateway", async () => {
+    const at = new Date('2026-11-02T02:00:00Z');
+    const ticketOf = async (unitCode: string): Promise<string> => {
+      const record: TicketRecord = {
+        snapshot: {
+          id: randomUUID(), version: 2, status: 'assigned', unitCode, pausedFrom: null, pausedAt: null, bounceCount: 0, refusedUnitCodes: [], reopenCount: 0,
+          receivedAt: at, assignedAt: at, answeredAt: null, closedAt: null, closedBy: null, rating: null, archive: null, updatedAt: at,
+        },
+        complaint: aComplaint().facts,
+        triageReason: null,
+        triageSuggestions: [],
+        lastDecisionId: null,
+        overdueSince: null,
+      };
+      await system.apps.desk.get(DataSource).transaction((tx) => new TicketRepository(tx).insert(record));
+      return record.snapshot.id;
+    };
+    const own = await ticketOf(OWN_UNIT);
+    const other = await ticketOf(OTHER_UNIT);
+    const seen: string[] = [];
+    for (const base of [system.urls.desk, system.urls.gateway]) {
+      for (const role of Object.keys(ROLE_USERS) as StaffRole[]) {
+        const regencyWide = ['admin', 'sekda', 'bupati'].includes(role);
+        seen.push(`${role} ${await call(base, 'GET', `/api/v1/tickets/${own}`, await tokenOf(role))}/${await call(base, 'GET', `/api/v1/tickets/${other}`, await tokenOf(role))}`);
+        expect(seen.at(-1)).toBe(`${role} 200/${regencyWide ? 200 : 404}`);
+      }
+    }
   });
 
   for (const via of ['service', 'gateway'] as const) {
