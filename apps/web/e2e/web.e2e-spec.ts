@@ -186,6 +186,9 @@ describe('the web UI in Chromium', () => {
     const gone = (trackingId: string) =>
       page.waitForFunction((id) => !Array.from(document.querySelectorAll('[data-testid="triage-row"] .tracking')).some((el) => el.textContent === id), trackingId, { timeout: 20_000 });
     expect(await rowCount(page, 'triage-row')).toBeGreaterThan(3);
+    // Suggestions by name with confidence, and the words that carried them (from routing's decisions).
+    expect(await page.locator('[data-testid="triage-row"]').filter({ hasText: /keyakinan \d+\s?%/ }).count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="triage-row"]').filter({ hasText: 'kata kunci:' }).count()).toBeGreaterThan(0);
     // One complaint to routing's best suggestion: a button named by the unit, never its code.
     const first = await trackingOf(0);
     await page.locator('[data-testid="triage-row"]').first().locator('button.suggestion').first().click();
@@ -195,8 +198,8 @@ describe('the web UI in Chromium', () => {
     await settled(page);
     const [a, b] = [await trackingOf(0), await trackingOf(1)];
     const rows = page.locator('[data-testid="triage-row"]');
-    await rows.nth(0).getByRole('checkbox').check();
-    await rows.nth(1).getByRole('checkbox').check();
+    await rows.filter({ hasText: a }).getByRole('checkbox').check();
+    await rows.filter({ hasText: b }).getByRole('checkbox').check();
     await page.getByRole('button', { name: /Disposisi 2 laporan terpilih ke usulan teratas/ }).click();
     await page.locator('.toast').filter({ hasText: '2 laporan didisposisi, 0 gagal' }).waitFor();
     await gone(a);

@@ -1,6 +1,6 @@
 // The LAPOR admin's triage queue: each complaint with routing's suggestions (unit names,
 // confidence, the words that carried them), one-click or bulk disposition.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, query } from '../api/client';
 import type { Page, TicketDetail, TicketSummary } from '../api/types';
 import { Await, Pager } from '../components/common';
@@ -10,13 +10,32 @@ import { useLive } from '../live';
 import { href, navigate, type Route } from '../router';
 import { errorText, unitName, useApi, useApp } from '../session';
 
+interface RoutingDecisions {
+  decisions: { suggestions?: { unitCode: string; confidence: number; words?: string[] }[] }[];
+}
+
+/**
+ * A ticket's detail (version, text) with routing's latest suggestions, which also say the words that
+ * carried each one (the ticket id is the complaint id routing knows); desk's own suggestions otherwise.
+ */
+async function triageDetail(id: string): Promise<TicketDetail | null> {
+  const [detail, routing] = await Promise.all([
+    api<TicketDetail>(`/tickets/${id}`).catch(() => null),
+    api<RoutingDecisions>(`/routing/complaints/${id}/decisions`).catch(() => null),
+  ]);
+  const latest = routing?.decisions.at(-1)?.suggestions;
+  if (!detail || !latest?.length) return detail;
+  const suggestions = latest.map((x) => ({ unitCode: x.unitCode, score: x.confidence, words: x.words }));
+  return { ...detail, triage: { reason: detail.triage?.reason ?? null, suggestions } };
+}
+
 /** Details of the listed tickets (suggestions and version), fetched alongside the page. */
 function useDetails(items: readonly TicketSummary[] | undefined): Map<string, TicketDetail> {
   const [details, setDetails] = useState(new Map<string, TicketDetail>());
   const key = (items ?? []).map((i) => `${i.id}:${i.version}`).join(',');
   useEffect(() => {
     let live = true;
-    void Promise.all((items ?? []).map((i) => api<TicketDetail>(`/tickets/${i.id}`).catch(() => null))).then((all) => {
+    void Promise.all((items ?? []).map((i) => triageDetail(i.id))).then((all) => {
       if (live) setDetails(new Map(all.filter((d): d is TicketDetail => d !== null).map((d) => [d.id, d])));
     });
     return () => {
@@ -30,9 +49,12 @@ export function TriageView({ route }: { route: Route }) {
   const { lang, units, toast } = useApp();
   const page = Number(route.params.get('page') ?? 1) || 1;
   const list = useApi<Page<TicketSummary>>(`/tickets${query({ status: ['triage'], page, pageSize: 20 })}`);
-  useLive(['tickets', 'complaints'], () => list.reload());
   const details = useDetails(list.data?.items);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Rows must not move under the admin's hand while they pick: live reloads wait until nothing is selected.
+  const picking = useRef(false);
+  picking.current = selected.size > 0;
+  useLive(['tickets', 'complaints'], () => picking.current || list.reload());
   const [target, setTarget] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
