@@ -2,7 +2,8 @@
 # npm run bench [-- --quick]: the throughput figures (tools/bench/bench.cli.ts). Starts the system on its
 # usual ports with a database, topic prefix and Redis prefix of its own (bekasi_bench, bench., bench),
 # fresh each run, so the demo's data is never touched; a running demo system is stopped first.
-# Then `npm run bench:import` and `npm run bench:poll` measure the import and the LAPOR! poller alone.
+# Before it: IKP's month recompute and routing's decision/retraining speed (routing only without --quick).
+# `npm run bench:import` and `npm run bench:poll` measure the import and the LAPOR! poller alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .run/logs
@@ -22,6 +23,18 @@ if ls .run/*.pid >/dev/null 2>&1; then
   bash tools/stop.sh --keep-kafka >/dev/null
 fi
 node tools/run.js tools/bench/bench-workspace.cli.ts reset
+quick=false
+for arg in "$@"; do [ "$arg" = "--quick" ] && quick=true; done
+# The services' own speed figures first; the throughput run below ends the output with its JSON line.
+if $quick; then
+  echo "== IKP: recompute a month from the facts of 100,000 tickets (--quick; the full run uses 1,000,000)"
+  node tools/run.js apps/ikp/src/cli/recompute-benchmark.ts 100000 1
+else
+  echo "== IKP: recompute a month from the facts of 1,000,000 tickets (target: under 10 s)"
+  node tools/run.js apps/ikp/src/cli/recompute-benchmark.ts 1000000 3
+  echo "== routing: decision latency with 100 units, retraining on 20,000 examples in a worker thread"
+  node tools/run.js apps/routing/src/cli/routing-benchmark.ts
+fi
 bash tools/start.sh --detach > .run/logs/bench-start.log 2>&1 || { tail -20 .run/logs/bench-start.log; exit 1; }
 status=0
 node tools/run.js tools/bench/bench.cli.ts "$@" || status=$?
