@@ -378,6 +378,11 @@ export class DispositionModel {
     return { terms, vector, scores, probabilities: softmax(scores, this.main.classes, this.data.options.temperature) };
   }
 
+  /** A reading made by a model with the same weights (see withTemperature), with this model's probabilities. */
+  retemper(reading: ModelReading): ModelReading {
+    return { ...reading, probabilities: softmax(reading.scores, this.main.classes, this.data.options.temperature) };
+  }
+
   /** The class a unit is trained as: CAMAT_CLASS for camat units when they are collapsed. */
   classOf(unitCode: string): string {
     return this.data.options.collapseCamatUnits && isCamatUnit(unitCode) ? CAMAT_CLASS : unitCode;

@@ -60,7 +60,7 @@ export function trainLinearSvm(
     for (let k = 0; k < values.length; k++) sum += values[k] * values[k];
     qii[i] = sum;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = Int32Array.from({ length: n }, (_, i) => i);
   const random = seededRandom(options.seed);
   const scores = new Float64Array(classes);
   const maxPG = new Float64Array(classes);
@@ -75,11 +75,14 @@ export function trainLinearSvm(
   for (; epoch < options.maxEpochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+      const swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
     }
     maxPG.fill(-Infinity);
     minPG.fill(Infinity);
-    for (const i of order) {
+    for (let o = 0; o < n; o++) {
+      const i = order[o];
       const { indices, values } = examples[i];
       const upper = options.cost * exampleWeights[i];
       if (!(upper > 0)) continue;
@@ -90,13 +93,23 @@ export function trainLinearSvm(
         if (fullPass) shrunk[row + c] = 0;
         if (shrunk[row + c] === 0) activeClasses[active++] = c;
       }
-      for (let a = 0; a < active; a++) scores[activeClasses[a]] = b[activeClasses[a]] * bias;
-      for (let k = 0; k < indices.length; k++) {
-        const base = indices[k] * classes;
-        const x = values[k];
-        for (let a = 0; a < active; a++) {
-          const c = activeClasses[a];
-          scores[c] += w[base + c] * x;
+      if (active === classes) {
+        // Every class active (full passes, early epochs): contiguous rows, no indirection.
+        for (let c = 0; c < classes; c++) scores[c] = b[c] * bias;
+        for (let k = 0; k < indices.length; k++) {
+          const base = indices[k] * classes;
+          const x = values[k];
+          for (let c = 0; c < classes; c++) scores[c] += w[base + c] * x;
+        }
+      } else {
+        for (let a = 0; a < active; a++) scores[activeClasses[a]] = b[activeClasses[a]] * bias;
+        for (let k = 0; k < indices.length; k++) {
+          const base = indices[k] * classes;
+          const x = values[k];
+          for (let a = 0; a < active; a++) {
+            const c = activeClasses[a];
+            scores[c] += w[base + c] * x;
+          }
         }
       }
       for (let t = 0; t < active; t++) {

@@ -205,9 +205,13 @@ function byTime<T extends TimedExample>(examples: readonly T[]): T[] {
     .map((x) => x.e);
 }
 
-function temperatureLogLoss(model: DispositionModel, validation: readonly HistoryExample[], temperatures: readonly number[]): number {
+function temperatureLogLoss(
+  model: DispositionModel,
+  validation: readonly HistoryExample[],
+  readings: readonly ModelReading[],
+  temperatures: readonly number[],
+): number {
   let best = { t: model.options.temperature, loss: Infinity };
-  const readings = validation.map((e) => model.read(e.text, e.category, e.classification));
   for (const t of temperatures) {
     const candidate = model.withTemperature(t);
     let loss = 0;
@@ -250,23 +254,24 @@ export function trainRouter(
   }
 
   // 1. Model settings by validation top-1 of the model's own ranking.
-  let chosen: { settings: TrainingSettings; model: DispositionModel; top1: number } | null = null;
+  // Each validation complaint is read once per candidate model; temperature and rule weights only
+  // weigh the same decision values differently.
+  let chosen: { settings: TrainingSettings; model: DispositionModel; readings: ModelReading[]; top1: number } | null = null;
   for (const settings of fit.length > o.gridMaxExamples ? o.grid.slice(0, 1) : o.grid) {
     const model = trainDispositionModel(fit, { ...base, ...settings });
+    const readings = validation.map((e) => model.read(e.text, e.category, e.classification));
     let top1 = 0;
-    for (const e of validation) {
-      const best = model.predict(e.text, e.category, e.classification)[0]?.unitCode;
-      if (best === model.classOf(e.unitCode)) top1++;
-    }
-    if (!chosen || top1 > chosen.top1) chosen = { settings, model, top1 };
+    validation.forEach((e, i) => {
+      if (readings[i].probabilities[0]?.unitCode === model.classOf(e.unitCode)) top1++;
+    });
+    if (!chosen || top1 > chosen.top1) chosen = { settings, model, readings, top1 };
   }
   // 2. Temperature.
-  const temperature = temperatureLogLoss(chosen!.model, validation, o.temperatures);
+  const temperature = temperatureLogLoss(chosen!.model, validation, chosen!.readings, o.temperatures);
   const calibrated = chosen!.model.withTemperature(temperature);
   // 3. Rule weight by validation top-1 of the whole decision, then the threshold.
   let decision: { ruleWeight: number; outcomes: Array<ScoredDecision & { correct: boolean; top3: boolean }>; top1: number } | null = null;
-  // Each complaint is read once; only the weighing differs between the rule weights tried.
-  const readings = validation.map((e) => calibrated.read(e.text, e.category, e.classification));
+  const readings = chosen!.readings.map((r) => calibrated.retemper(r));
   for (const ruleWeight of o.ruleWeights) {
     const outcomes = validation.map((e, i) => {
       const scored = decideForEvaluation(e, calibrated, setup, ruleWeight, engine, readings[i]);
