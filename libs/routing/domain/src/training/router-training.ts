@@ -48,7 +48,8 @@ export interface RouterTrainingOptions {
   gridMaxExamples: number;
   /**
    * The validation model learns from at most this many of the newest older complaints: recency
-   * weighting gives the oldest little weight anyway, and a retraining of 20,000 must take seconds.
+   * weighting gives the oldest little weight anyway, and a retraining of 20,000 must take seconds
+   * (8,000 rather than 10,000 took a 20,000 retraining from 12.0 s to 10.9 s CPU).
    */
   fitMaxExamples: number;
   /**
@@ -76,7 +77,7 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
   gridMaxExamples: 5_000,
   thresholdFolds: [0.5, 0.65],
-  fitMaxExamples: 10_000,
+  fitMaxExamples: 8_000,
   ruleWeights: [0.2, 0.5],
   coldStartRuleWeight: 0.5,
   temperatures: [0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2],
