@@ -53,6 +53,11 @@ export interface RouterTrainingOptions {
    */
   fitMaxExamples: number;
   /**
+   * SVM epochs of the validation model above `gridMaxExamples` of history (one setting, no grid):
+   * it only calibrates temperature, rule weight and threshold; the final model keeps its own epochs.
+   */
+  largeFitMaxEpochs: number;
+  /**
    * Earlier validation folds pooled for the threshold, as fractions of the history where each
    * starts (each ends where the next, or the main validation slice, begins); only up to
    * `gridMaxExamples` of history, to keep large retrainings within seconds.
@@ -78,6 +83,7 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   gridMaxExamples: 5_000,
   thresholdFolds: [0.5, 0.65],
   fitMaxExamples: 8_000,
+  largeFitMaxEpochs: 5,
   ruleWeights: [0.2, 0.5],
   coldStartRuleWeight: 0.5,
   temperatures: [0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.2],
@@ -258,8 +264,10 @@ export function trainRouter(
   // Each validation complaint is read once per candidate model; temperature and rule weights only
   // weigh the same decision values differently.
   let chosen: { settings: TrainingSettings; model: DispositionModel; readings: ModelReading[]; top1: number } | null = null;
-  for (const settings of fit.length > o.gridMaxExamples ? o.grid.slice(0, 1) : o.grid) {
-    const model = trainDispositionModel(fit, { ...base, ...settings });
+  const large = fit.length > o.gridMaxExamples;
+  for (const settings of large ? o.grid.slice(0, 1) : o.grid) {
+    const svm = large ? { ...settings.svm, maxEpochs: Math.min(settings.svm?.maxEpochs ?? Infinity, o.largeFitMaxEpochs) } : settings.svm;
+    const model = trainDispositionModel(fit, { ...base, ...settings, svm });
     const readings = validation.map((e) => model.read(e.text, e.category, e.classification));
     let top1 = 0;
     validation.forEach((e, i) => {
