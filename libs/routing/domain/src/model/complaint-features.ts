@@ -52,6 +52,8 @@ export function complaintTerms(
   category: string | null | undefined,
   classification: string | null | undefined,
   settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
+  /** False for training examples: only explanations need gramWords, and 20,000 maps of them cost GC. */
+  withGramWords = true,
 ): ComplaintTerms {
   const counts = new Map<string, number>();
   const gramWords = new Map<string, string>();
@@ -70,7 +72,7 @@ export function complaintTerms(
       for (let i = 0; i + n <= padded.length; i++) {
         const gram = `c:${padded.slice(i, i + n)}`;
         add(counts, gram);
-        if (!gramWords.has(gram)) gramWords.set(gram, word);
+        if (withGramWords && !gramWords.has(gram)) gramWords.set(gram, word);
       }
     }
   }

@@ -450,7 +450,7 @@ const termsCache = new WeakMap<TrainingExample, { settings: FeatureSettings; ter
 function termsOf(example: TrainingExample, settings: FeatureSettings): ComplaintTerms {
   const cached = termsCache.get(example);
   if (cached && cached.settings.charNgramMin === settings.charNgramMin && cached.settings.charNgramMax === settings.charNgramMax) return cached.terms;
-  const terms = complaintTerms(example.text, example.category, example.classification, settings);
+  const terms = complaintTerms(example.text, example.category, example.classification, settings, false);
   termsCache.set(example, { settings, terms });
   return terms;
 }
