@@ -1,9 +1,10 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { ServiceConfig, trim } from '@bekasi/platform';
+import { FileStoreServiceConfig } from '@bekasi/file-store';
+import { trim } from '@bekasi/platform';
 
 /** Desk's settings beyond the shared ones: desk alone holds the private key that signs access tokens. */
-export class DeskConfig extends ServiceConfig {
+export class DeskConfig extends FileStoreServiceConfig {
   /** EC P-256 private key (PEM) that signs access and refresh tokens. */
   @IsOptional() @IsString()
   AUTH_SIGNING_KEY?: string;
@@ -32,22 +33,6 @@ export class DeskConfig extends ServiceConfig {
 
   @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   LOGIN_RATE_LIMIT = 5;
-
-  /** Evidence files: `file://DIR` or a path (embedded default), or `s3://BUCKET` with FILE_STORE_S3_* (MinIO). */
-  @Transform(trim) @IsString() @MinLength(1)
-  FILE_STORE_URL = '.run/files';
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_ENDPOINT?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_REGION?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_ACCESS_KEY?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_SECRET_KEY?: string;
 
   /** Largest evidence file; larger uploads answer 413. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100)

@@ -1,11 +1,12 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig, trim } from '@bekasi/platform';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { FileStoreServiceConfig } from '@bekasi/file-store';
+import { trim } from '@bekasi/platform';
 
 const bool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value);
 
 /** Weights, targets and zones are IKP policy (libs/ikp/domain, versions published by the Sekda); here only how the service runs. */
-export class IkpConfig extends ServiceConfig {
+export class IkpConfig extends FileStoreServiceConfig {
   /** How often (real milliseconds) the service checks whether last month's scores still need publishing. */
   @Type(() => Number) @IsInt() @Min(1_000) @Max(86_400_000)
   IKP_PUBLISH_CHECK_INTERVAL_MS = 3_600_000;
@@ -35,20 +36,4 @@ export class IkpConfig extends ServiceConfig {
   /** Largest evidence file (photo or PDF) a unit uploads for its realisation, in MB. */
   @Type(() => Number) @IsInt() @Min(1) @Max(100)
   IKP_EVIDENCE_MAX_MB = 10;
-
-  /** Where evidence files are kept: a directory (`file://` or a path) or `s3://BUCKET` with FILE_STORE_S3_*. */
-  @Transform(trim) @IsString()
-  FILE_STORE_URL = '.run/files';
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_ENDPOINT?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_REGION?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_ACCESS_KEY?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_SECRET_KEY?: string;
 }

@@ -1,10 +1,11 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ServiceConfig, trim } from '@bekasi/platform';
+import { FileStoreServiceConfig } from '@bekasi/file-store';
+import { trim } from '@bekasi/platform';
 
 const bool = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value);
 
-export class IntakeConfig extends ServiceConfig {
+export class IntakeConfig extends FileStoreServiceConfig {
   /** Base URL of the LAPOR! integration API (or lapor-sim); the poller is off when unset. */
   @IsOptional() @Transform(trim) @Matches(/^https?:\/\/.+/, { message: 'LAPOR_API_BASE_URL must be an http(s):// URL' })
   LAPOR_API_BASE_URL?: string;
@@ -121,22 +122,6 @@ export class IntakeConfig extends ServiceConfig {
 
   @Transform(trim) @IsString()
   REPORTER_NOTICE_EMAIL_FROM = 'LAPOR! Kabupaten Bekasi <no-reply@bekasikab.go.id>';
-
-  /** Evidence files (read here to go to LAPOR! with the tindak lanjut): the same store desk writes to. */
-  @Transform(trim) @IsString() @MinLength(1)
-  FILE_STORE_URL = '.run/files';
-
-  @IsOptional() @Transform(trim) @Matches(/^https?:\/\/.+/, { message: 'FILE_STORE_S3_ENDPOINT must be an http(s):// URL' })
-  FILE_STORE_S3_ENDPOINT?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_REGION?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_ACCESS_KEY?: string;
-
-  @IsOptional() @Transform(trim) @IsString()
-  FILE_STORE_S3_SECRET_KEY?: string;
 
   /** Imports the sample export once at start, so routing has history to learn from. */
   @Transform(bool) @IsBoolean()

@@ -7,3 +7,4 @@ export * from './image-metadata';
 export * from './signed-link';
 export * from './testing/evidence-fixtures';
 export * from './evidence-check';
+export * from './file-store-service-config';
