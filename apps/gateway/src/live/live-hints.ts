@@ -14,6 +14,8 @@ export type HintListener = (topic: TopicName) => void;
  */
 export class LiveHints {
   private consumer: Consumer | null = null;
+  private starting: Promise<void> | null = null;
+  private stopped = false;
   private readonly listeners = new Set<HintListener>();
   /** At most one hint per topic per window: a burst of events becomes one refetch. */
   private readonly pending = new Map<TopicName, NodeJS.Timeout>();
@@ -33,13 +35,21 @@ export class LiveHints {
     return this.listeners.size;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting ??= this.connectAndRun();
+    return this.starting;
+  }
+
+  // A stop during the connection must not leave a consumer that connects afterwards.
+  private async connectAndRun(): Promise<void> {
     const naming = new TopicNaming(this.settings.topicPrefix);
     const kafka = createKafka({ ...this.settings, clientId: 'bekasi-gateway-live' }, (level, message, extra) => this.logger[level === 'debug' ? 'debug' : level]({ ...extra }, message));
     const consumer = kafka.consumer({ groupId: `${this.settings.topicPrefix}bekasi.gateway-live.${randomUUID()}`, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
     this.consumer = consumer;
     await consumer.connect();
+    if (this.stopped) return;
     await consumer.subscribe({ topics: ALL_TOPICS.map((t) => naming.physical(t)), fromBeginning: false });
+    if (this.stopped) return;
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
@@ -61,6 +71,8 @@ export class LiveHints {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.starting?.catch(() => undefined);
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     await this.consumer?.disconnect().catch(() => undefined);

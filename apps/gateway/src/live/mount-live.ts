@@ -18,6 +18,12 @@ export function mountLiveAndUi(app: NestExpressApplication, options: { deskUrl: 
   hints.start().catch((err: Error) => logger.warn({ err: err.message }, 'live hints unavailable'));
   const http = app.getHttpServer() as { on(event: 'close', listener: () => void): void };
   http.on('close', () => void hints.stop());
+  // app.close() resolves only once the consumer is gone, so nothing of it runs after the gateway says it stopped.
+  const closeApp = app.close.bind(app);
+  app.close = async () => {
+    await hints.stop();
+    return closeApp();
+  };
   app.use('/live', createLiveRoutes({ hints, deskUrl: options.deskUrl, maxStreamMs: config.LIVE_STREAM_MAX_SECONDS * 1000 }));
   app.use('/queues', createBoardProxy(options.slaUrl));
   app.useStaticAssets(resolve(options.webRoot), { index: 'index.html', maxAge: '5m' });
