@@ -6,6 +6,7 @@
 // or --regency DIR); kecamatan named by "Kecamatan …" labels are added. See
 // libs/routing/domain/src/evaluation/history-evaluation.ts.
 import { readFileSync } from 'node:fs';
+import { jakartaDate } from '@bekasi/calendar';
 import { readExportSheet } from '@bekasi/intake-export-reader';
 import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { loadRegencyFromDirectory, REGENCY, type RegencyReference } from '@bekasi/reference-data';
@@ -65,8 +66,7 @@ export async function evaluateExportFile(file: string, split: EvaluationSplit, r
 }
 
 const pct = (x: number | null) => (x === null ? '    – ' : `${(x * 100).toFixed(1).padStart(5)}%`);
-/** The Asia/Jakarta calendar day of an instant (UTC+7, no daylight saving): the regency's days. */
-const day = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+const day = (iso: string) => jakartaDate(new Date(iso));
 
 export function report(file: string, e: HistoryEvaluation): string {
   const splitText =
