@@ -96,22 +96,30 @@ describe('routing service', () => {
   const http = () => request.agent(app.getHttpServer()).set('authorization', `Bearer ${testAccessToken({ role: 'admin' })}`);
 
   async function publish<D extends EventDefinition>(definition: D, data: EventData<D>, subject: string, copies = 1): Promise<EventEnvelope> {
-    const id = randomUUID();
-    const envelope: EventEnvelope = {
-      id,
-      source: '/test/intake',
-      type: definition.type,
-      specversion: CLOUDEVENTS_SPEC_VERSION,
-      time: clock.now().toISOString(),
-      subject,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      causationid: id,
-      data,
-    };
-    const record = toKafkaRecord(envelope);
-    await producer.send({ topic: infra.naming.physical(definition.topic), messages: Array.from({ length: copies }, () => record) });
+    const [envelope] = await publishTogether(definition, [{ data, subject }], copies);
     return envelope;
+  }
+
+  /** Several events in one send: on one partition they usually reach routing in one batch. */
+  async function publishTogether<D extends EventDefinition>(definition: D, events: Array<{ data: EventData<D>; subject: string }>, copies = 1): Promise<EventEnvelope[]> {
+    const envelopes = events.map(({ data, subject }): EventEnvelope => {
+      const id = randomUUID();
+      return {
+        id,
+        source: '/test/intake',
+        type: definition.type,
+        specversion: CLOUDEVENTS_SPEC_VERSION,
+        time: clock.now().toISOString(),
+        subject,
+        datacontenttype: 'application/json',
+        correlationid: id,
+        causationid: id,
+        data,
+      };
+    });
+    const messages = envelopes.flatMap((envelope) => Array.from({ length: copies }, () => toKafkaRecord(envelope)));
+    await producer.send({ topic: infra.naming.physical(definition.topic), messages });
+    return envelopes;
   }
 
   function published<T>(recorder: TopicRecorder, type: string, subject: string): Array<{ data: T; causationId: string }> {
@@ -247,6 +255,34 @@ describe('routing service', () => {
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."outbox" WHERE message_key = $1`, [complaint.complaintId]);
     expect(n).toBe(1);
     expect(routedOf(complaint.complaintId)).toHaveLength(1);
+  });
+
+  it('applies a batch as one: a complaint announced twice in it is decided once, two spellings of a new unit make one unit', async () => {
+    const twice = aComplaint();
+    const other = aComplaint(streetLightsInHousing);
+    const history = (unitName: string) =>
+      aComplaint({
+        historical: true,
+        source: 'lapor-import',
+        title: 'Nelayan kesulitan solar',
+        text: 'Nelayan di Desa Pantai Bahagia kesulitan mendapat solar bersubsidi',
+        historicalDisposition: { unitName, unitCode: null, laporStatus: 'Ditutup oleh Sistem' },
+      });
+    const first = history('Dinas Perikanan Kabupaten Bekasi');
+    const second = history(' DINAS PERIKANAN KABUPATEN BEKASI ');
+    // One key, so one partition: the events arrive in this order.
+    const key = randomUUID();
+    const sent = await publishTogether(ComplaintReceivedV1, [twice, twice, other, first, second].map((data) => ({ data, subject: key })));
+    await waitFor('the whole send applied', async () => (await Promise.all(sent.map((e) => applied(e.id)))).every(Boolean));
+    expect(await decisionsOf(twice.complaintId)).toHaveLength(1);
+    expect(await decisionsOf(other.complaintId)).toHaveLength(1);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."outbox" WHERE message_key = $1`, [twice.complaintId]);
+    expect(n).toBe(1);
+    expect(await trainingExample(first.complaintId)).toEqual({ unit_code: 'DINAS_PERIKANAN', source: 'history' });
+    expect(await trainingExample(second.complaintId)).toEqual({ unit_code: 'DINAS_PERIKANAN', source: 'history' });
+    const units = await db.query(`SELECT code FROM "${infra.schema}"."units" WHERE code LIKE 'DINAS_PERIKANAN%'`);
+    expect(units).toEqual([{ code: 'DINAS_PERIKANAN' }]);
+    expect(await decisionsOf(first.complaintId)).toEqual([]);
   });
 
   it('learns from a historical complaint without routing it', async () => {

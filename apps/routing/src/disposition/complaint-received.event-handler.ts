@@ -1,21 +1,25 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ComplaintReceivedV1, type ComplaintReceived, type EventEnvelope } from '@bekasi/contracts';
+import { ComplaintReceivedV1, type ComplaintReceived } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { complaintDocument } from '@bekasi/routing-domain';
 import { RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
-import { ComplaintRow } from '../persistence/routing.entities';
-import { TrainingExamples } from '../training/training-examples';
+import { ComplaintRepository } from '../persistence/complaint.repository';
+import type { ComplaintRow } from '../persistence/routing.entities';
 import { LearntUnits } from '../units/learnt-units';
-import { DispositionService } from './disposition.service';
+import { DispositionBatch, DispositionService } from './disposition.service';
 
 /**
  * New complaints: keep what routing needs of each and dispose it. Back-filled history is not routed
  * (it was disposed long ago in SP4N-LAPOR!) but teaches the model: its "Instansi Terdisposisi" is
  * the label, and a label that names no known unit becomes a provisional unit for the admin to
- * confirm, so no labelled complaint is lost. The knowledge (rules, places, model) is loaded once
- * per batch; each complaint's features are computed once, in its decision.
+ * confirm, so no labelled complaint is lost.
+ *
+ * A Kafka batch is applied as a whole: one query finds the complaints routing already keeps, the
+ * knowledge (rules, places, model) is loaded once, every decision is taken in memory (each
+ * complaint's features once), the batch's labels are learnt together, and complaints, decisions,
+ * training examples and events are each written with one statement.
  */
 @Injectable()
 export class ComplaintReceivedHandler implements OnModuleInit {
@@ -23,7 +27,6 @@ export class ComplaintReceivedHandler implements OnModuleInit {
     private readonly consumer: EventConsumer,
     private readonly disposition: DispositionService,
     private readonly knowledge: RoutingKnowledge,
-    private readonly trainingExamples: TrainingExamples,
     private readonly learntUnits: LearntUnits,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -37,73 +40,75 @@ export class ComplaintReceivedHandler implements OnModuleInit {
   }
 
   async handleBatch(events: readonly ConsumedEvent[], { tx }: BatchContext): Promise<void> {
-    let knowledge: RoutingKnowledgeSnapshot | null = null;
-    for (const event of events) {
-      if (!isEvent(event, ComplaintReceivedV1)) continue;
-      knowledge ??= await this.knowledge.load(tx);
-      const created = await this.handle(tx, event.data, event.envelope, knowledge);
-      // A unit learnt from this complaint's label must be known to the next one.
-      if (created) knowledge = await this.knowledge.load(tx);
-    }
-  }
-
-  /** True when a provisional unit was created. */
-  private async handle(tx: EntityManager, data: ComplaintReceived, envelope: EventEnvelope, knowledge: RoutingKnowledgeSnapshot): Promise<boolean> {
-    const now = this.clock.now();
+    const received = events.filter((e) => isEvent(e, ComplaintReceivedV1));
+    if (received.length === 0) return;
     // The ledger stops a redelivered event; this stops the same complaint announced twice under
-    // two event ids (an intake retry): one complaint, one decision. Both carry the complaint id as
-    // key, so they arrive in order on one partition.
-    if (await tx.getRepository(ComplaintRow).existsBy({ complaintId: data.complaintId })) return false;
-    const complaint = tx.getRepository(ComplaintRow).create({
-      complaintId: data.complaintId,
-      trackingId: data.trackingId,
-      title: data.title,
-      text: data.text,
-      category: data.category,
-      classification: data.classification,
-      receivedAt: new Date(data.receivedAt),
-      anonymous: data.anonymous,
-      confidential: data.confidential,
-      channel: data.channel,
-      priority: data.priority,
-      historical: data.historical,
-      status: data.historical ? 'historical' : 'received',
-      unitCode: null,
-      kecamatanCode: null,
-      bounceCount: 0,
-      refusedUnits: [],
-      createdAt: now,
-      updatedAt: now,
-    });
-    await tx.getRepository(ComplaintRow).insert(complaint);
-
-    if (!data.historical) {
-      await this.disposition.dispose(tx, complaint, 'complaint-received', envelope, knowledge);
-      return false;
+    // two event ids (an intake retry), in earlier batches or in this one: one complaint, one
+    // decision. Both carry the complaint id as key, so they arrive in order on one partition.
+    const kept = await new ComplaintRepository(tx).existing(received.map((e) => e.data.complaintId));
+    const fresh = received.filter((e) => !kept.has(e.data.complaintId) && kept.add(e.data.complaintId));
+    if (fresh.length === 0) return;
+    const knowledge = await this.knowledge.load(tx);
+    const now = this.clock.now();
+    const batch = new DispositionBatch();
+    const history: ComplaintReceived[] = [];
+    for (const { data, envelope } of fresh) {
+      const complaint = complaintOf(data, now);
+      batch.newComplaints.push(complaint);
+      if (data.historical) history.push(data);
+      else this.disposition.dispose(batch, complaint, 'complaint-received', envelope, knowledge);
     }
-    const disposition = data.historicalDisposition;
-    let unitCode = disposition?.unitCode && knowledge.units.some((u) => u.code === disposition.unitCode) ? disposition.unitCode : null;
-    let created = false;
-    if (!unitCode && disposition?.unitName) {
-      const learnt = await this.learntUnits.unitForLabel(tx, disposition.unitName, knowledge);
-      unitCode = learnt?.unitCode ?? null;
-      created = learnt?.created ?? false;
-    }
-    if (unitCode) {
-      await this.trainingExamples.record(
-        tx,
-        {
-          complaintId: data.complaintId,
-          text: complaintDocument(data.title, data.text),
-          category: data.category,
-          classification: data.classification,
-          unitCode,
-          source: 'history',
-          receivedAt: new Date(data.receivedAt),
-        },
-        this.clock,
-      );
-    }
-    return created;
+    await this.learnFromHistory(tx, batch, history, knowledge);
+    await this.disposition.store(tx, batch);
   }
+
+  /** Each historical complaint's label (the unit it names, learnt if new) becomes a training example. */
+  private async learnFromHistory(tx: EntityManager, batch: DispositionBatch, history: readonly ComplaintReceived[], knowledge: RoutingKnowledgeSnapshot) {
+    if (history.length === 0) return;
+    const unitCodes = new Set(knowledge.units.map((u) => u.code));
+    const knownUnit = (data: ComplaintReceived) => {
+      const code = data.historicalDisposition?.unitCode;
+      return code && unitCodes.has(code) ? code : null;
+    };
+    const labels = history.flatMap((data) => (!knownUnit(data) && data.historicalDisposition?.unitName ? [data.historicalDisposition.unitName] : []));
+    const learnt = await this.learntUnits.unitsForLabels(tx, labels, knowledge);
+    for (const data of history) {
+      const label = data.historicalDisposition?.unitName;
+      const unitCode = knownUnit(data) ?? (label ? learnt.get(label.trim()) : undefined);
+      if (!unitCode) continue;
+      batch.examples.push({
+        complaintId: data.complaintId,
+        text: complaintDocument(data.title, data.text),
+        category: data.category,
+        classification: data.classification,
+        unitCode,
+        source: 'history',
+        receivedAt: new Date(data.receivedAt),
+      });
+    }
+  }
+}
+
+function complaintOf(data: ComplaintReceived, now: Date): ComplaintRow {
+  return {
+    complaintId: data.complaintId,
+    trackingId: data.trackingId,
+    title: data.title,
+    text: data.text,
+    category: data.category,
+    classification: data.classification,
+    receivedAt: new Date(data.receivedAt),
+    anonymous: data.anonymous,
+    confidential: data.confidential,
+    channel: data.channel,
+    priority: data.priority,
+    historical: data.historical,
+    status: data.historical ? 'historical' : 'received',
+    unitCode: null,
+    kecamatanCode: null,
+    bounceCount: 0,
+    refusedUnits: [],
+    createdAt: now,
+    updatedAt: now,
+  };
 }

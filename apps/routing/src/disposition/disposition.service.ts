@@ -1,20 +1,48 @@
 // Disposisi as a use case: decide (domain), store the decision with everything that explains it,
 // update what routing knows of the complaint, and publish the outcome, all in one transaction.
+// Decisions are folded into a DispositionBatch in memory and stored with one statement per table,
+// whether the batch holds a Kafka batch's hundreds of complaints or the admin's one.
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ComplaintTriageRequiredV1, TicketRoutedV1, type EventEnvelope } from '@bekasi/contracts';
+import { ComplaintTriageRequiredV1, TicketRoutedV1, type EventData, type EventDefinition, type EventEnvelope } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
-import { OutboxRelay, OutboxWriter } from '@bekasi/messaging';
+import { OutboxRelay, OutboxWriter, type AppendOptions, type OutboxItem } from '@bekasi/messaging';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import { complaintDocument, currentUnitCode, decideDisposition, unitLabel, type DispositionDecision } from '@bekasi/routing-domain';
-import { ComplaintRow, DispositionDecisionRow } from '../persistence/routing.entities';
+import { ComplaintRepository } from '../persistence/complaint.repository';
+import { DecisionRepository, type DecisionRecord } from '../persistence/decision.repository';
+import type { ComplaintRow } from '../persistence/routing.entities';
 import { RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
 import type { RoutingConfig } from '../routing.config';
-import { TrainingExamples } from '../training/training-examples';
+import { TrainingExamples, type TrainingExampleInput } from '../training/training-examples';
 import { contractReasonOf, roundScore, summaryOf, type AdminReason } from './decision-mapping';
 
 export type DecisionTrigger = 'complaint-received' | 'reassign-requested' | 'admin';
+
+/**
+ * What a transaction's dispositions write: complaints new to routing (inserted once, in their final
+ * state), complaints it already kept (updated once), decisions, training examples and events, in
+ * the order they were decided.
+ */
+export class DispositionBatch {
+  readonly newComplaints: ComplaintRow[] = [];
+  readonly changedComplaints = new Map<string, ComplaintRow>();
+  readonly decisions: DecisionRecord[] = [];
+  readonly examples: TrainingExampleInput[] = [];
+  readonly events: OutboxItem[] = [];
+}
+
+type DecisionOutcome = Pick<DispositionDecision, 'outcome' | 'unitCode' | 'confidence' | 'kecamatanCode' | 'alternatives' | 'suggestions'> & { reasons: unknown[] };
+/** An event for the batch's outbox, its data checked against its definition here. */
+const eventOf = <D extends EventDefinition>(definition: D, data: EventData<D>, options: AppendOptions): OutboxItem => ({ definition, data, options });
+
+interface Provenance {
+  routedBy: 'auto' | 'admin' | null;
+  modelVersion: number | null;
+  ruleSetVersion: number;
+  threshold: number | null;
+}
 
 @Injectable()
 export class DispositionService {
@@ -29,17 +57,11 @@ export class DispositionService {
   ) {}
 
   /**
-   * Decides for `complaint` (already updated with its refusals and bounce count) and publishes the
-   * outcome. A batch passes the knowledge it loaded once for all its complaints.
+   * Decides for `complaint` (already updated with its refusals and bounce count, and already in
+   * `batch` as new or changed) in memory: the complaint takes the outcome, the decision and its
+   * event join the batch.
    */
-  async dispose(
-    tx: EntityManager,
-    complaint: ComplaintRow,
-    trigger: DecisionTrigger,
-    causedBy: EventEnvelope,
-    knowledge?: RoutingKnowledgeSnapshot,
-  ): Promise<DispositionDecisionRow> {
-    knowledge ??= await this.knowledge.load(tx);
+  dispose(batch: DispositionBatch, complaint: ComplaintRow, trigger: DecisionTrigger, causedBy: EventEnvelope, knowledge: RoutingKnowledgeSnapshot): DecisionRecord {
     const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
     const decision = decideDisposition({
       complaint: { title: complaint.title, text: complaint.text, category: complaint.category, classification: complaint.classification },
@@ -54,7 +76,7 @@ export class DispositionService {
       manualOnlyUnits: knowledge.manualOnlyUnits,
       weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
     });
-    const row = await this.store(tx, complaint, trigger, decision, {
+    const row = this.record(batch, complaint, trigger, decision, {
       routedBy: decision.outcome === 'route' ? 'auto' : null,
       modelVersion: knowledge.modelVersion,
       ruleSetVersion: knowledge.ruleSetVersion,
@@ -62,10 +84,8 @@ export class DispositionService {
     });
     const reasons = decision.reasons.map(contractReasonOf);
     if (decision.outcome === 'route') {
-      await this.outbox.append(
-        tx,
-        TicketRoutedV1,
-        {
+      batch.events.push(
+        eventOf(TicketRoutedV1, {
           ticketId: complaint.complaintId,
           decisionId: row.id,
           unitCode: decision.unitCode!,
@@ -76,15 +96,12 @@ export class DispositionService {
           alternatives: row.alternatives,
           bounceCount: complaint.bounceCount,
           complaint: summaryOf(complaint),
-        },
-        { subject: complaint.complaintId, causedBy },
+        }, { subject: complaint.complaintId, causedBy }),
       );
     } else {
       const policy = [...decision.reasons].reverse().find((r) => r.source === 'policy');
-      await this.outbox.append(
-        tx,
-        ComplaintTriageRequiredV1,
-        {
+      batch.events.push(
+        eventOf(ComplaintTriageRequiredV1, {
           complaintId: complaint.complaintId,
           decisionId: row.id,
           reason: policy?.text ?? 'Perlu ditinjau admin',
@@ -93,11 +110,20 @@ export class DispositionService {
           refusedUnits: complaint.refusedUnits,
           bounceCount: complaint.bounceCount,
           complaint: summaryOf(complaint),
-        },
-        { subject: complaint.complaintId, causedBy },
+        }, { subject: complaint.complaintId, causedBy }),
       );
     }
     return row;
+  }
+
+  /** Writes what the batch holds: one statement per table, the events last (in decision order). */
+  async store(tx: EntityManager, batch: DispositionBatch): Promise<void> {
+    const complaints = new ComplaintRepository(tx);
+    await complaints.insertMany(batch.newComplaints);
+    await complaints.updateMany([...batch.changedComplaints.values()]);
+    await new DecisionRepository(tx).insertMany(batch.decisions);
+    await this.trainingExamples.recordMany(tx, batch.examples, this.clock);
+    await this.outbox.appendMany(tx, batch.events);
   }
 
   /**
@@ -105,9 +131,9 @@ export class DispositionService {
    * role is enforced by the gateway in front of this service; here the input is checked against
    * what routing knows: the complaint and an active unit that has not refused it.
    */
-  async recordAdminDisposition(complaintId: string, unitCode: string, note: string | null): Promise<DispositionDecisionRow> {
+  async recordAdminDisposition(complaintId: string, unitCode: string, note: string | null): Promise<DecisionRecord> {
     const row = await this.dataSource.transaction(async (tx) => {
-      const complaint = await tx.getRepository(ComplaintRow).findOne({ where: { complaintId }, lock: { mode: 'pessimistic_write' } });
+      const complaint = await new ComplaintRepository(tx).find(complaintId, true);
       if (!complaint) throw new NotFoundException(`Laporan ${complaintId} tidak dikenal oleh layanan disposisi`);
       if (complaint.historical) throw new BadRequestException('Laporan riwayat (impor) tidak didisposisikan ulang');
       const knowledge = await this.knowledge.load(tx);
@@ -124,30 +150,26 @@ export class DispositionService {
       ];
       const place = knowledge.gazetteer.primaryKecamatan(complaintDocument(complaint.title, complaint.text));
       const kecamatanCode = place?.kecamatanCode ?? complaint.kecamatanCode;
-      const decision = await this.store(
-        tx,
+      const batch = new DispositionBatch();
+      batch.changedComplaints.set(complaintId, complaint);
+      const decision = this.record(
+        batch,
         complaint,
         'admin',
         { outcome: 'route', unitCode, confidence: 1, kecamatanCode, reasons, alternatives: [], suggestions: [] },
         { routedBy: 'admin', modelVersion: knowledge.modelVersion, ruleSetVersion: knowledge.ruleSetVersion, threshold: null },
       );
-      await this.trainingExamples.record(
-        tx,
-        {
-          complaintId,
-          text: complaintDocument(complaint.title, complaint.text),
-          category: complaint.category,
-          classification: complaint.classification,
-          unitCode,
-          source: 'admin',
-          receivedAt: complaint.receivedAt,
-        },
-        this.clock,
-      );
-      await this.outbox.append(
-        tx,
-        TicketRoutedV1,
-        {
+      batch.examples.push({
+        complaintId,
+        text: complaintDocument(complaint.title, complaint.text),
+        category: complaint.category,
+        classification: complaint.classification,
+        unitCode,
+        source: 'admin',
+        receivedAt: complaint.receivedAt,
+      });
+      batch.events.push(
+        eventOf(TicketRoutedV1, {
           ticketId: complaintId,
           decisionId: decision.id,
           unitCode,
@@ -158,32 +180,28 @@ export class DispositionService {
           alternatives: [],
           bounceCount: complaint.bounceCount,
           complaint: summaryOf(complaint),
-        },
-        { subject: complaintId },
+        }, { subject: complaintId }),
       );
+      await this.store(tx, batch);
       return decision;
     });
     this.relay.nudge();
     return row;
   }
 
-  async decisionsOf(complaintId: string): Promise<DispositionDecisionRow[]> {
-    const decisions = await this.dataSource.getRepository(DispositionDecisionRow).find({ where: { complaintId }, order: { seq: 'ASC' } });
-    if (decisions.length === 0 && !(await this.dataSource.getRepository(ComplaintRow).existsBy({ complaintId }))) {
+  async decisionsOf(complaintId: string): Promise<DecisionRecord[]> {
+    const manager = this.dataSource.manager;
+    const decisions = await new DecisionRepository(manager).ofComplaint(complaintId);
+    if (decisions.length === 0 && !(await new ComplaintRepository(manager).exists(complaintId))) {
       throw new NotFoundException(`Laporan ${complaintId} tidak dikenal oleh layanan disposisi`);
     }
     return decisions;
   }
 
-  private async store(
-    tx: EntityManager,
-    complaint: ComplaintRow,
-    trigger: DecisionTrigger,
-    decision: Pick<DispositionDecision, 'outcome' | 'unitCode' | 'confidence' | 'kecamatanCode' | 'alternatives' | 'suggestions'> & { reasons: unknown[] },
-    provenance: { routedBy: 'auto' | 'admin' | null; modelVersion: number | null; ruleSetVersion: number; threshold: number | null },
-  ): Promise<DispositionDecisionRow> {
+  /** The decision joins the batch and the complaint takes its outcome. */
+  private record(batch: DispositionBatch, complaint: ComplaintRow, trigger: DecisionTrigger, decision: DecisionOutcome, provenance: Provenance): DecisionRecord {
     const now = this.clock.now();
-    const row = tx.getRepository(DispositionDecisionRow).create({
+    const row: DecisionRecord = {
       id: randomUUID(),
       complaintId: complaint.complaintId,
       trigger,
@@ -200,13 +218,12 @@ export class DispositionService {
       threshold: provenance.threshold,
       bounceCount: complaint.bounceCount,
       createdAt: now,
-    });
-    await tx.getRepository(DispositionDecisionRow).save(row);
+    };
+    batch.decisions.push(row);
     complaint.status = decision.outcome === 'route' ? 'routed' : 'triage';
     complaint.unitCode = decision.unitCode ?? null;
     complaint.kecamatanCode = decision.kecamatanCode ?? complaint.kecamatanCode;
     complaint.updatedAt = now;
-    await tx.getRepository(ComplaintRow).save(complaint);
     return row;
   }
 }

@@ -22,17 +22,33 @@ export interface TrainingExampleInput {
 @Injectable()
 export class TrainingExamples {
   async record(tx: EntityManager, example: TrainingExampleInput, clock: Clock): Promise<void> {
+    await this.recordMany(tx, [example], clock);
+  }
+
+  /** Several examples in one statement; a complaint named twice keeps the last (as one by one would). */
+  async recordMany(tx: EntityManager, examples: readonly TrainingExampleInput[], clock: Clock): Promise<void> {
+    if (examples.length === 0) return;
+    const latest = [...new Map(examples.map((e) => [e.complaintId, e])).values()];
     const s = schemaOfManager(tx);
     await tx.query(
       `INSERT INTO "${s}"."training_examples" ("complaint_id", "text", "category", "unit_code", "source", "received_at", "updated_at", "classification")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[])
        ON CONFLICT ("complaint_id") DO UPDATE SET
          "text" = EXCLUDED."text", "category" = EXCLUDED."category", "classification" = EXCLUDED."classification", "unit_code" = EXCLUDED."unit_code",
          "source" = EXCLUDED."source", "updated_at" = EXCLUDED."updated_at",
          "revision" = nextval('"${s}"."training_example_revision"')
        WHERE "training_examples"."unit_code" IS DISTINCT FROM EXCLUDED."unit_code"
           OR "training_examples"."source" IS DISTINCT FROM EXCLUDED."source"`,
-      [example.complaintId, example.text, example.category, example.unitCode, example.source, example.receivedAt, clock.now(), example.classification],
+      [
+        latest.map((e) => e.complaintId),
+        latest.map((e) => e.text),
+        latest.map((e) => e.category),
+        latest.map((e) => e.unitCode),
+        latest.map((e) => e.source),
+        latest.map((e) => e.receivedAt),
+        latest.map(() => clock.now()),
+        latest.map((e) => e.classification),
+      ],
     );
   }
 }
