@@ -8,16 +8,20 @@ import { counter, histogram, SERVICE_CONFIG } from '@bekasi/platform';
 import {
   complaintIdentityKey,
   complaintReceivedOf,
+  decodeTextSignature,
   DEFAULT_DUPLICATE_POLICY,
   duplicateLikelihood,
+  encodeTextSignature,
   isHistorical,
   kecamatanMentionedIn,
   priorityOf,
+  textSignatureOf,
   toPublicComplaint,
   type ComplaintDraft,
   type ComplaintPriority,
   type ComparableComplaint,
   type LikelyDuplicate,
+  type TextSignature,
 } from '@bekasi/intake-domain';
 import type { IntakeConfig } from '../intake.config';
 
@@ -64,14 +68,15 @@ interface Prepared {
   priority: ComplaintPriority;
   kecamatanHint: string | null;
   categoryHint: string | null;
+  /** Of the published title and text; stored with the row for later duplicate checks. */
+  signature: TextSignature;
 }
 
 interface CandidateRow {
   n: string;
   id: string;
   tracking_id: string;
-  public_title: string;
-  public_text: string;
+  text_signature: Buffer;
   kecamatan_hint: string | null;
   category_hint: string | null;
   received_at: Date;
@@ -234,6 +239,7 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
       priority: priorityOf(draft, incoming.priority),
       kecamatanHint: kecamatanMentionedIn(`${draft.title}\n${draft.text}\n${draft.locationText ?? ''}`),
       categoryHint: draft.category?.id ?? draft.category?.name ?? null,
+      signature: textSignatureOf(published),
     };
   }
 
@@ -269,7 +275,7 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const list = rows.map((r) => r.prepared);
     const window = DEFAULT_DUPLICATE_POLICY.windowDays * DAY_MS;
     const t = `"${schema}"."complaints"`;
-    const cols = `"id", "tracking_id", "public_title", "public_text", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
+    const cols = `"id", "tracking_id", "text_signature", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
     // Candidates of another category score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor), so they are not fetched.
     const category = `(q.cat IS NULL OR coalesce("category_id", "category") IS NULL OR lower(coalesce("category_id", "category")) = lower(q.cat))`;
     const before = `"received_at" <= q.t AND "received_at" >= q.t - $4::interval AND ${category} ORDER BY "received_at" DESC LIMIT ${DUPLICATE_CANDIDATES}`;
@@ -289,12 +295,12 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const byItem = new Map<number, ComparableComplaint[]>();
     const ids = new Map<ComparableComplaint, { id: string; trackingId: string }>();
     for (const row of found) {
-      const candidate: ComparableComplaint = { title: row.public_title, text: row.public_text, kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_at) };
+      const candidate: ComparableComplaint = { signature: decodeTextSignature(row.text_signature), kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_at) };
       ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
       const index = Number(row.n) - 1;
       byItem.set(index, [...(byItem.get(index) ?? []), candidate]);
     }
-    const comparable = (p: Prepared): ComparableComplaint => ({ title: p.published.title, text: p.published.text, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
+    const comparable = (p: Prepared): ComparableComplaint => ({ signature: p.signature, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
     return list.map((p, index) => {
       const complaint = comparable(p);
       const at = complaint.receivedAt.getTime();
@@ -352,6 +358,7 @@ const COMPLAINT_COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: 
   { name: 'historical', type: 'boolean', value: (r) => r.prepared.historical },
   { name: 'historical_disposition', type: 'jsonb', value: (r) => json(r.prepared.incoming.draft.historicalDisposition) },
   { name: 'kecamatan_hint', type: 'text', value: (r) => r.prepared.kecamatanHint },
+  { name: 'text_signature', type: 'bytea', value: (r) => encodeTextSignature(r.prepared.signature) },
   { name: 'duplicate_of', type: 'uuid', value: (r) => r.likelyDuplicateOf?.complaintId ?? null },
   { name: 'duplicate_score', type: 'real', value: (r) => r.likelyDuplicateOf?.score ?? null },
   { name: 'import_run_id', type: 'uuid', value: (r) => r.prepared.incoming.importRunId ?? null },

@@ -27,6 +27,8 @@ export class ComplaintEntity {
   @Column({ type: 'boolean' }) historical!: boolean;
   @Column({ name: 'historical_disposition', type: 'jsonb', nullable: true }) historicalDisposition!: Record<string, unknown> | null;
   @Column({ name: 'kecamatan_hint', type: 'text', nullable: true }) kecamatanHint!: string | null;
+  /** What the duplicate check compares: textSignatureOf(public title and text), encoded. */
+  @Column({ name: 'text_signature', type: 'bytea' }) textSignature!: Buffer;
   @Column({ name: 'duplicate_of', type: 'uuid', nullable: true }) duplicateOf!: string | null;
   @Column({ name: 'duplicate_score', type: 'real', nullable: true }) duplicateScore!: number | null;
   @Column({ name: 'import_run_id', type: 'uuid', nullable: true }) importRunId!: string | null;

@@ -1,4 +1,6 @@
-import { DEFAULT_DUPLICATE_POLICY, duplicateLikelihood, isLikelyDuplicate, textSimilarity } from './duplicate-likelihood';
+import {
+  decodeTextSignature, DEFAULT_DUPLICATE_POLICY, duplicateLikelihood, encodeTextSignature, isLikelyDuplicate, textSignatureOf, textSimilarity, TEXT_SIGNATURE_VERSION,
+} from './duplicate-likelihood';
 import { sampleComplaint } from './testing/sample-complaints.mother';
 
 const DAY_MS = 86_400_000;
@@ -60,22 +62,51 @@ describe('duplicateLikelihood', () => {
   });
 
   it('scores empty texts as unrelated', () => {
-    const empty = { title: null, text: '', receivedAt: original.receivedAt };
+    const empty = { signature: textSignatureOf({ title: null, text: '' }), receivedAt: original.receivedAt };
     expect(duplicateLikelihood(empty, { ...empty })).toBe(0);
   });
 });
 
 describe('textSimilarity', () => {
+  const similarity = (a: string, b: string) => textSimilarity(textSignatureOf({ title: null, text: a }), textSignatureOf({ title: null, text: b }));
+
   it('sees through informal spelling', () => {
-    const formal = { title: null, text: 'Jalan rusak tidak kelihatan sudah lama' };
-    const informal = { title: null, text: 'jln rusak ga keliatan udah lama' };
-    expect(textSimilarity(formal, informal)).toBe(1);
+    expect(similarity('Jalan rusak tidak kelihatan sudah lama', 'jln rusak ga keliatan udah lama')).toBe(1);
   });
 
   it('sees "Kedung Pengawas" and "Kedungpengawas" as close', () => {
-    const joined = textSimilarity({ title: null, text: 'pertigaan Kedungpengawas' }, { title: null, text: 'pertigaan Kedung Pengawas' });
-    const other = textSimilarity({ title: null, text: 'pertigaan Kedungpengawas' }, { title: null, text: 'pertigaan Sukamahi' });
-    expect(joined).toBeGreaterThan(other);
+    expect(similarity('pertigaan Kedungpengawas', 'pertigaan Kedung Pengawas')).toBeGreaterThan(similarity('pertigaan Kedungpengawas', 'pertigaan Sukamahi'));
+  });
+
+  it('is the Jaccard mean of the word and shingle sets (as on the texts themselves)', () => {
+    // Words: 2 of 3 shared; shingles counted on the strings, not on their hashes.
+    const shingles = (s: string) => new Set(Array.from({ length: s.length - 3 }, (_, i) => s.slice(i, i + 4)));
+    const a = shingles('lubangbesarjalan');
+    const b = shingles('lubangjalan');
+    const shared = [...a].filter((x) => b.has(x)).length;
+    expect(similarity('lubang besar jalan', 'lubang jalan')).toBeCloseTo((2 / 3 + shared / (a.size + b.size - shared)) / 2, 12);
+  });
+});
+
+describe('text signature', () => {
+  const signature = textSignatureOf({ title: 'Jalan berlubang', text: 'Lubang besar di Jalan Raya Babelan dekat pertigaan Kedungpengawas' });
+
+  it('survives its stored form', () => {
+    const decoded = decodeTextSignature(encodeTextSignature(signature));
+    expect([...decoded.words]).toEqual([...signature.words]);
+    expect([...decoded.shingles]).toEqual([...signature.shingles]);
+  });
+
+  it('refuses a stored signature of another version', () => {
+    const bytes = encodeTextSignature(signature);
+    bytes[0] = TEXT_SIGNATURE_VERSION + 1;
+    expect(() => decodeTextSignature(bytes)).toThrow(/migration/);
+  });
+
+  // Stored signatures are compared with fresh ones: if this changes (contentWords' normalisation,
+  // the hash, the shingles), bump TEXT_SIGNATURE_VERSION and add a migration that recomputes them.
+  it('is stable for a known text', () => {
+    expect(encodeTextSignature(textSignatureOf({ title: 'Jln berlubang', text: 'di Babelan' })).toString('base64')).toBe('AQADANh1BB8fhR8wz/pT7qvVVQyzM30SsxuVLx26sUFhtaBPdjPqa38Rbn9uxnumuAA7qgspwq3jhLu8o02SyEE6Wtfriw3dwxBC4mJoEuane5rvDyRT8Q==');
   });
 });
 

@@ -3,9 +3,18 @@
 // instead of dispatching the same work twice. A score, not a verdict: a human decides.
 import { contentWords } from '@bekasi/indonesian-text';
 
+/**
+ * What the score reads of a complaint's words: the content words and the 4-character shingles of
+ * its published title and text, each as a sorted set of 32-bit hashes. Computed once per complaint
+ * (intake stores it with the row, see encodeTextSignature), so candidates are never re-read.
+ */
+export interface TextSignature {
+  words: Uint32Array;
+  shingles: Uint32Array;
+}
+
 export interface ComparableComplaint {
-  title: string | null;
-  text: string;
+  signature: TextSignature;
   /** Kecamatan code or name when known; different kecamatan make a duplicate unlikely. */
   kecamatanHint?: string | null;
   /** LAPOR! category id (or name) when known; reports of one problem share it. */
@@ -50,37 +59,84 @@ export const DEFAULT_DUPLICATE_POLICY: DuplicatePolicy = {
 
 const SHINGLE_LENGTH = 4;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Bumped whenever the signature of a text changes (the hash, the shingles, or contentWords'
+ * normalisation: the golden test in the spec fails then); stored signatures of another version are
+ * refused, so the change needs a migration that recomputes them.
+ */
+export const TEXT_SIGNATURE_VERSION = 1;
+const HEADER_BYTES = 4;
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
+/** FNV-1a over UTF-16 code units of text[from, to): a set member's identity (collisions are ~1e-5 per pair of texts). */
+function hash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function sortedSet(values: number[]): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+  return sorted.slice(0, n);
 }
 
 /**
- * Character shingles over the words run together, so "Kedungpengawas" meets "Kedung Pengawas"
- * and "berlubang" meets "lubang".
+ * The word set, and character shingles over the words run together, so "Kedungpengawas" meets
+ * "Kedung Pengawas" and "berlubang" meets "lubang".
  */
-function shingles(words: readonly string[]): Set<string> {
+export function textSignatureOf(complaint: { title: string | null; text: string }): TextSignature {
+  const words = contentWords(`${complaint.title ?? ''} ${complaint.text}`);
   const joined = words.join('');
-  const result = new Set<string>();
-  for (let i = 0; i + SHINGLE_LENGTH <= joined.length; i++) result.add(joined.slice(i, i + SHINGLE_LENGTH));
-  return result;
+  const shingles: number[] = [];
+  for (let i = 0; i + SHINGLE_LENGTH <= joined.length; i++) shingles.push(hash(joined, i, i + SHINGLE_LENGTH));
+  return { words: sortedSet(words.map((w) => hash(w, 0, w.length))), shingles: sortedSet(shingles) };
 }
 
-function wordsOf(complaint: Pick<ComparableComplaint, 'title' | 'text'>): string[] {
-  return contentWords(`${complaint.title ?? ''} ${complaint.text}`);
+/** Bytes of a signature: version, 0, word count (u16 LE), then the word and shingle hashes (u32 LE). */
+export function encodeTextSignature(signature: TextSignature): Buffer {
+  const words = Math.min(signature.words.length, 0xffff);
+  const out = Buffer.allocUnsafe(HEADER_BYTES + 4 * (words + signature.shingles.length));
+  out.writeUInt8(TEXT_SIGNATURE_VERSION, 0);
+  out.writeUInt8(0, 1);
+  out.writeUInt16LE(words, 2);
+  let at = HEADER_BYTES;
+  for (let i = 0; i < words; i++, at += 4) out.writeUInt32LE(signature.words[i], at);
+  for (let i = 0; i < signature.shingles.length; i++, at += 4) out.writeUInt32LE(signature.shingles[i], at);
+  return out;
+}
+
+export function decodeTextSignature(bytes: Buffer): TextSignature {
+  if (bytes.length < HEADER_BYTES || bytes.readUInt8(0) !== TEXT_SIGNATURE_VERSION || (bytes.length - HEADER_BYTES) % 4 !== 0) {
+    throw new Error(`text signature of version ${bytes.readUInt8(0)} (expected ${TEXT_SIGNATURE_VERSION}): a migration must recompute stored signatures`);
+  }
+  const words = bytes.readUInt16LE(2);
+  const all = new Uint32Array((bytes.length - HEADER_BYTES) / 4);
+  for (let i = 0, at = HEADER_BYTES; i < all.length; i++, at += 4) all[i] = bytes.readUInt32LE(at);
+  return { words: all.subarray(0, words), shingles: all.subarray(words) };
+}
+
+/** Jaccard index of two sorted sets. */
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union === 0 ? 0 : shared / union;
 }
 
 /** Raw similarity in [0, 1]: the mean of word-set and shingle-set Jaccard indices. */
-export function textSimilarity(
-  a: Pick<ComparableComplaint, 'title' | 'text'>,
-  b: Pick<ComparableComplaint, 'title' | 'text'>,
-): number {
-  const wordsA = wordsOf(a);
-  const wordsB = wordsOf(b);
-  return (jaccard(new Set(wordsA), new Set(wordsB)) + jaccard(shingles(wordsA), shingles(wordsB))) / 2;
+export function textSimilarity(a: TextSignature, b: TextSignature): number {
+  return (jaccard(a.words, b.words) + jaccard(a.shingles, b.shingles)) / 2;
 }
 
 function sameKecamatan(a: string, b: string): boolean {
@@ -106,7 +162,7 @@ export function duplicateLikelihood(
       ? policy.differentCategoryFactor
       : 1;
   if (topicFactor === 0) return 0;
-  const text = Math.min(1, textSimilarity(a, b) / policy.textSaturation);
+  const text = Math.min(1, textSimilarity(a.signature, b.signature) / policy.textSaturation);
   return text * timeFactor * placeFactor * topicFactor;
 }
 

@@ -12,6 +12,7 @@ import {
   UnitNameMatcher,
   detectPersonalData,
   isLikelyDuplicate,
+  textSignatureOf,
   maskPersonalData,
   parseLaporanRingkas,
 } from '@bekasi/intake-domain';
@@ -163,7 +164,7 @@ describe('personal data in the sample export', () => {
 });
 
 describe('duplicates in the sample export', () => {
-  const comparable = (r: ParsedLaporanRow) => ({ title: r.title, text: r.initialText ?? r.finalText ?? '', receivedAt: r.receivedAt });
+  const comparable = (r: ParsedLaporanRow) => ({ signature: textSignatureOf({ title: r.title, text: r.initialText ?? r.finalText ?? '' }), receivedAt: r.receivedAt });
 
   it('flags 9100004 as a likely duplicate of 9100002, as the admin archived it', () => {
     expect(row('9100004').holdOrArchiveReason).toContain('9100002');

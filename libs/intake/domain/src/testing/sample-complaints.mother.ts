@@ -1,7 +1,7 @@
 // Complaints of the synthetic sample export (libs/shared/reference-data/fixtures), by tracking id,
 // for domain tests that cannot read the fixture file. The export-reader specs check these
 // against the file itself.
-import { ComparableComplaint } from '../duplicate-likelihood';
+import { textSignatureOf, type ComparableComplaint } from '../duplicate-likelihood';
 import { jakartaInstant, parseLaporDate, parseLaporTime } from '../laporan-ringkas/lapor-date-time';
 
 function receivedAt(date: string, time: string): Date {
@@ -39,11 +39,12 @@ export const SAMPLE_COMPLAINTS = {
     text: 'lampu jalan sepanjang jalan dari sukamahi ke pasirranji mati sudah 3 minggu. jalannya ramai truk dan gelap total malam hari, rawan kecelakaan dan begal. mohon dinyalakan lagi',
     receivedAt: receivedAt('12 Oct 2026', '22:09:41'),
   },
-} satisfies Record<string, ComparableComplaint>;
+} satisfies Record<string, { title: string; text: string; receivedAt: Date }>;
 
 export function sampleComplaint(
   trackingId: keyof typeof SAMPLE_COMPLAINTS,
   overrides: Partial<ComparableComplaint> = {},
 ): ComparableComplaint {
-  return { ...SAMPLE_COMPLAINTS[trackingId], ...overrides };
+  const { title, text, receivedAt } = SAMPLE_COMPLAINTS[trackingId];
+  return { signature: textSignatureOf({ title, text }), receivedAt, ...overrides };
 }
