@@ -1,6 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@bekasi/auth';
 import type { Clock } from '@bekasi/clock';
 import { CreateMessagingTables1763900000000, MessagingModule } from '@bekasi/messaging';
@@ -50,8 +49,6 @@ export class AppModule {
         LaporConnectorModule.forRoot(config),
         ReporterNoticesModule,
         AuthModule.forRoot({ config }),
-        // In-memory counters: intake runs as one instance; behind several, give the throttler Redis storage.
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'source', ttl: config.INTAKE_RATE_WINDOW_MS, limit: config.INTAKE_RATE_LIMIT }] }),
         MulterModule.register({ limits: { fileSize: config.IMPORT_MAX_FILE_MB * 1024 * 1024, files: 1 } }),
       ],
       controllers: [ReceiveComplaintHttpController, ImportExportHttpController, LaporUpdatesWebhookHttpController],

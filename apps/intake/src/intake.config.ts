@@ -41,6 +41,13 @@ export class IntakeConfig extends FileStoreServiceConfig {
   @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000)
   INTAKE_RATE_WINDOW_MS = 60_000;
 
+  /**
+   * Webhook complaints waiting for or inside a group commit at most; beyond it the webhook answers
+   * 503 with Retry-After (channels retry) instead of queueing without limit under overload.
+   */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  INTAKE_MAX_PENDING = 2_000;
+
   /** Largest JSON body; larger ones answer 413. */
   @Transform(trim) @Matches(/^\d+(kb|mb)$/i, { message: 'INTAKE_BODY_LIMIT must look like 256kb or 1mb' })
   INTAKE_BODY_LIMIT = '256kb';

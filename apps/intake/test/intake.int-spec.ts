@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ComplaintReceivedV1 } from '@bekasi/contracts';
 import { SAMPLE_EXPORT_FILES } from '@bekasi/reference-data';
 import { testAccessToken, testChannelHeaders, TestInfra, waitFor } from '@bekasi/testing';
 import { ImportExportService } from '../src/import-export/import-export.service';
@@ -213,11 +214,61 @@ describe('intake: limits per source', () => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([202, 202, 202, 429, 429]);
+    const limited = await signedPost(app.getHttpServer(), aWebhookComplaint({ source: 'call-centre', channel: null })).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.message).toMatch(/Terlalu banyak laporan/);
     const other = await signedPost(app.getHttpServer(), aWebhookComplaint()).expect(202);
     expect(other.body.duplicate).toBe(false);
   });
 
   it('answers an upload above IMPORT_MAX_FILE_MB with 413', async () => {
     await request(app.getHttpServer()).post('/api/v1/intake/imports').set('authorization', admin()).attach('file', Buffer.alloc(1024 * 1024 + 10, 'a'), 'besar.csv').expect(413);
+  });
+});
+
+describe('intake: open-loop overload', () => {
+  let infra: TestInfra;
+  let app: NestExpressApplication;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    infra = await TestInfra.create('intakefull');
+    ({ app } = await startIntake(infra, { INTAKE_MAX_PENDING: '3' }));
+    db = await infra.dataSource();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await infra?.cleanup();
+  });
+
+  it('answers 503 with Retry-After once its commit queue is full, stores nothing of those, and commits every 202 with its event', async () => {
+    // Commits wait while another transaction holds the table: the first requests stay pending.
+    const blocker = db.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE "${infra.schema}"."complaints" IN EXCLUSIVE MODE`);
+    const bodies = Array.from({ length: 20 }, () => aWebhookComplaint({ source: 'web-form', channel: null, reporter: undefined }));
+    const answered: Array<{ index: number; status: number; body: any; headers: Record<string, string> }> = [];
+    const sent = bodies.map((body, index) => signedPost(app.getHttpServer(), body).then((res) => answered.push({ index, status: res.status, body: res.body, headers: res.headers })));
+    await waitFor('the 17 requests beyond the bound to be refused', () => answered.length >= 17);
+    const refused = answered.filter((r) => r.status === 503);
+    expect(refused).toHaveLength(17);
+    for (const r of refused) {
+      expect(r.headers['retry-after']).toBe('1');
+      expect(r.body).toMatchObject({ statusCode: 503, error: 'INTAKE_BUSY', message: expect.stringMatching(/sedang penuh/) });
+    }
+    await blocker.commitTransaction();
+    await blocker.release();
+    await Promise.all(sent);
+
+    const accepted = answered.filter((r) => r.status === 202);
+    expect(accepted).toHaveLength(3);
+    const stored: { id: string }[] = await db.query(`SELECT "id" FROM "${infra.schema}"."complaints" WHERE "external_id" = ANY($1::text[])`, [bodies.map((b) => b.externalId)]);
+    expect(stored.map((r) => r.id).sort()).toEqual(accepted.map((r) => r.body.complaintId).sort());
+    const events: { message_key: string }[] = await db.query(`SELECT "message_key" FROM "${infra.schema}"."outbox" WHERE "event_type" = $1`, [ComplaintReceivedV1.type]);
+    expect(events.map((e) => e.message_key).sort()).toEqual(accepted.map((r) => r.body.complaintId).sort());
+
+    // The channel retries a refused complaint once there is room again.
+    const again = await signedPost(app.getHttpServer(), bodies[refused[0].index]).expect(202);
+    expect(again.body.duplicate).toBe(false);
   });
 });

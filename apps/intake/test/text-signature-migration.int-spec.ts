@@ -12,7 +12,7 @@ describe('intake migration: text signatures of complaints stored before them', (
     infra = await TestInfra.create('sigmig');
     const db = await infra.dataSource({ migrations: [CreateIntakeTables1764100000000] });
     const s = infra.schema;
-    const rows = Array.from({ length: 1_205 }, (_, i) => ({ id: randomUUID(), title: `Jalan rusak ${i}`, text: `Lubang besar di Jalan Raya Babelan nomor ${i} dekat pertigaan` }));
+    const rows = Array.from({ length: 1_205 }, (_, i) => ({ id: randomUUID() as string, title: `Jalan rusak ${i}`, text: `Lubang besar di Jalan Raya Babelan nomor ${i} dekat pertigaan` }));
     await db.query(
       `INSERT INTO "${s}"."complaints" ("id","tracking_id","identity_key","source","external_id","received_at","title","text","public_title","public_text","personal_data_masked","anonymous","confidential","priority","historical")
        SELECT id, 'BKS-' || id, 'web-form:' || id, 'web-form', id::text, now(), t, x, t, x, false, false, false, 'normal', false FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, t, x)`,

@@ -54,6 +54,13 @@ const GROUP_MAX = 500;
 /** Group-commit transactions in flight at once: one fills while the other commits. */
 const GROUPS_IN_FLIGHT = 2;
 
+/** The webhook's group commit holds INTAKE_MAX_PENDING complaints already: the sender should retry shortly. */
+export class IntakeBusyError extends Error {
+  constructor(readonly pending: number) {
+    super(`intake holds ${pending} complaints waiting for their commit`);
+  }
+}
+
 interface Waiting {
   incoming: IncomingComplaint;
   resolve: (receipt: IntakeReceipt) => void;
@@ -95,6 +102,8 @@ interface CandidateRow {
 export class ComplaintIntakeService implements OnApplicationShutdown {
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
+  /** Complaints received and not yet answered (waiting or in a group in flight). */
+  private pending = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -104,10 +113,20 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     @Inject(SERVICE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  /** Stores one complaint in the next group commit; resolves once it is committed. */
+  /**
+   * Stores one complaint in the next group commit; resolves once it is committed. Rejects at once
+   * with IntakeBusyError, before anything is written, when INTAKE_MAX_PENDING are pending: under
+   * overload the queue stays bounded (memory, and the wait of what is queued) and senders retry.
+   */
   receive(incoming: IncomingComplaint): Promise<IntakeReceipt> {
+    if (this.pending >= this.config.INTAKE_MAX_PENDING) return Promise.reject(new IntakeBusyError(this.pending));
+    this.pending++;
     return new Promise<IntakeReceipt>((resolve, reject) => {
-      this.waiting.push({ incoming, resolve, reject });
+      const settled = <T>(then: (value: T) => void) => (value: T) => {
+        this.pending--;
+        then(value);
+      };
+      this.waiting.push({ incoming, resolve: settled(resolve), reject: settled(reject) });
       this.flush();
     });
   }

@@ -1,13 +1,16 @@
-import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Req, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CHANNEL_HEADER, Public, SIGNATURE_HEADER, TIMESTAMP_HEADER, type RegisteredChannel } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { BUPATI_CHANNEL, cleanText, titleFromText, type ComplaintDraft, type ComplaintSource } from '@bekasi/intake-domain';
-import { ComplaintIntakeService } from '../complaint-intake/complaint-intake.service';
+import { ComplaintIntakeService, IntakeBusyError } from '../complaint-intake/complaint-intake.service';
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
 import { ChannelRegistry } from './channel-registry';
 import { channelOf, ChannelSignatureGuard } from './channel-signature.guard';
 import { ReceiveComplaintRequestDto, ReceiveComplaintResponseDto } from './receive-complaint.request.dto';
+
+/** Seconds a sender is asked to wait when intake is full: a few group commits' worth. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /** How far ahead of our clock a sender's receivedAt may be (clock drift), and still never after now. */
 const CLOCK_SKEW_MS = 60_000;
@@ -44,7 +47,12 @@ export class ReceiveComplaintHttpController {
   @ApiAcceptedResponse({ type: ReceiveComplaintResponseDto })
   @ApiUnauthorizedResponse({ description: 'Not a registered channel, or the signature or timestamp does not check out' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this channel' })
-  async receive(@Body() received: ReceiveComplaintRequestDto, @Req() request: unknown): Promise<ReceiveComplaintResponseDto> {
+  @ApiServiceUnavailableResponse({ description: 'Intake is full (overload): nothing was stored; retry after Retry-After seconds' })
+  async receive(
+    @Body() received: ReceiveComplaintRequestDto,
+    @Req() request: unknown,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): Promise<ReceiveComplaintResponseDto> {
     const channel = channelOf(request);
     const body = cleaned(received);
     const text = body.text.trim();
@@ -66,7 +74,11 @@ export class ReceiveComplaintHttpController {
       locationText: body.locationText?.trim() || null,
       attachments: [],
     };
-    const receipt = await this.intake.receive({ draft, priority: body.priority ?? null });
+    const receipt = await this.intake.receive({ draft, priority: body.priority ?? null }).catch((err: unknown) => {
+      if (!(err instanceof IntakeBusyError)) throw err;
+      response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      throw new ServiceUnavailableException({ statusCode: 503, error: 'INTAKE_BUSY', message: 'Layanan penerimaan laporan sedang penuh; laporan belum disimpan, kirim ulang sebentar lagi.' });
+    });
     // Nothing about other complaints (likely duplicates) goes back to the sender; the reporter key goes once.
     return {
       complaintId: receipt.complaintId,
