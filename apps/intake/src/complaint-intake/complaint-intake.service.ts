@@ -80,13 +80,14 @@ interface Prepared {
 }
 
 interface CandidateRow {
-  n: string;
+  n: number;
   id: string;
   tracking_id: string;
-  text_signature: Buffer;
+  /** Sent once per candidate (complaints of one place share most candidates); null on its repeats. */
+  text_signature: Buffer | null;
   kecamatan_hint: string | null;
   category_hint: string | null;
-  received_at: Date;
+  received_ms: number;
 }
 
 /**
@@ -300,7 +301,10 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const before = `"received_at" <= q.t AND "received_at" >= q.t - $4::interval AND ${category} ORDER BY "received_at" DESC LIMIT ${DUPLICATE_CANDIDATES}`;
     const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval AND ${category} ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
     const found: CandidateRow[] = await tx.query(
-      `SELECT q.n::text AS n, c.* FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, cat, n)
+      `SELECT q.n::int AS n, c."id", c."tracking_id", c."kecamatan_hint", c."category_hint",
+              (extract(epoch FROM c."received_at") * 1000)::float8 AS "received_ms",
+              CASE WHEN row_number() OVER (PARTITION BY c."id") = 1 THEN c."text_signature" END AS "text_signature"
+         FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, cat, n)
        CROSS JOIN LATERAL (SELECT * FROM (
          (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${before})
          UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${after})
@@ -311,15 +315,20 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
        ) nearest ORDER BY abs(extract(epoch FROM nearest."received_at" - q.t)) LIMIT ${DUPLICATE_CANDIDATES}) c`,
       [list.map((p) => p.incoming.draft.receivedAt), list.map((p) => p.kecamatanHint), list.map((p) => p.categoryHint), `${window / 1000} seconds`],
     );
-    const byItem = new Map<number, ComparableComplaint[]>();
+    const byItem = list.map((): ComparableComplaint[] => []);
     const ids = new Map<ComparableComplaint, { id: string; trackingId: string }>();
+    const candidates = new Map<string, ComparableComplaint>();
     for (const row of found) {
-      const candidate: ComparableComplaint = { signature: decodeTextSignature(row.text_signature), kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_at) };
-      ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
-      const index = Number(row.n) - 1;
-      byItem.set(index, [...(byItem.get(index) ?? []), candidate]);
+      if (row.text_signature) {
+        const receivedAt = new Date(row.received_ms);
+        const candidate: ComparableComplaint = { signature: decodeTextSignature(row.text_signature), kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt };
+        candidates.set(row.id, candidate);
+        ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
+      }
     }
+    for (const row of found) byItem[row.n - 1].push(candidates.get(row.id)!);
     const comparable = (p: Prepared): ComparableComplaint => ({ signature: p.signature, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
+    const categories = list.map((p) => p.categoryHint?.toLowerCase() ?? null);
     return list.map((p, index) => {
       const complaint = comparable(p);
       const at = complaint.receivedAt.getTime();
@@ -327,13 +336,13 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
       for (let j = 0; j < index; j++) {
         const other = list[j];
         const samePlace = !p.kecamatanHint || !other.kecamatanHint || other.kecamatanHint === p.kecamatanHint;
-        const sameCategory = !p.categoryHint || !other.categoryHint || other.categoryHint.toLowerCase() === p.categoryHint.toLowerCase();
+        const sameCategory = !categories[index] || !categories[j] || categories[j] === categories[index];
         if (!samePlace || !sameCategory || Math.abs(other.incoming.draft.receivedAt.getTime() - at) > window) continue;
         const candidate = comparable(other);
         ids.set(candidate, { id: rows[j].complaintId, trackingId: rows[j].trackingId });
-        byItem.set(index, [...(byItem.get(index) ?? []), candidate]);
+        byItem[index].push(candidate);
       }
-      const nearest = (byItem.get(index) ?? []).sort((a, b) => Math.abs(a.receivedAt.getTime() - at) - Math.abs(b.receivedAt.getTime() - at)).slice(0, DUPLICATE_CANDIDATES);
+      const nearest = byItem[index].sort((a, b) => Math.abs(a.receivedAt.getTime() - at) - Math.abs(b.receivedAt.getTime() - at)).slice(0, DUPLICATE_CANDIDATES);
       let best: LikelyDuplicate | null = null;
       for (const candidate of nearest) {
         const score = duplicateLikelihood(complaint, candidate);
