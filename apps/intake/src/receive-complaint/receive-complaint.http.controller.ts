@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post, Req, Res, ServiceUnavailableException, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CHANNEL_HEADER, Public, SIGNATURE_HEADER, TIMESTAMP_HEADER, type RegisteredChannel } from '@bekasi/auth';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { BUPATI_CHANNEL, cleanText, titleFromText, type ComplaintDraft, type ComplaintSource } from '@bekasi/intake-domain';
@@ -7,7 +7,7 @@ import { ComplaintIntakeService, IntakeBusyError } from '../complaint-intake/com
 import { SourceThrottlerGuard } from '../rate-limit/source-throttler.guard';
 import { ChannelRegistry } from './channel-registry';
 import { channelOf, ChannelSignatureGuard } from './channel-signature.guard';
-import { ReceiveComplaintRequestDto, ReceiveComplaintResponseDto } from './receive-complaint.request.dto';
+import { parseReceiveComplaintRequest, ReceiveComplaintRequestDto, ReceiveComplaintResponseDto } from './receive-complaint.request.dto';
 
 /** Seconds a sender is asked to wait when intake is full: a few group commits' worth. */
 const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -44,17 +44,19 @@ export class ReceiveComplaintHttpController {
   /** A complaint pushed by LAPOR! or another registered channel (WhatsApp gateway, web form, call centre). */
   @Post()
   @HttpCode(202)
+  @ApiBody({ type: ReceiveComplaintRequestDto })
   @ApiAcceptedResponse({ type: ReceiveComplaintResponseDto })
   @ApiUnauthorizedResponse({ description: 'Not a registered channel, or the signature or timestamp does not check out' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests from this channel' })
   @ApiServiceUnavailableResponse({ description: 'Intake is full (overload): nothing was stored; retry after Retry-After seconds' })
   async receive(
-    @Body() received: ReceiveComplaintRequestDto,
+    // unknown, not the DTO class: the global ValidationPipe skips it; parseReceiveComplaintRequest checks it.
+    @Body() received: unknown,
     @Req() request: unknown,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ): Promise<ReceiveComplaintResponseDto> {
     const channel = channelOf(request);
-    const body = cleaned(received);
+    const body = cleaned(parseReceiveComplaintRequest(received));
     const text = body.text.trim();
     if (text.length < 10) throw invalid('text', 'isi laporan paling sedikit 10 karakter');
     const subChannel = body.channel?.trim() || null;
