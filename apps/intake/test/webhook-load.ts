@@ -13,10 +13,10 @@ import { runOpenLoop } from '../../../tools/bench/open-loop';
 import { freePort } from './intake-harness';
 
 const TICKS_PER_SECOND = 100;
-/** CPU (user + system) of a process in ms, from /proc. */
-function cpuMs(pid: number): number {
+/** CPU of a process in ms (user, system), from /proc. */
+function cpuMs(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -59,7 +59,8 @@ async function main() {
     await runOpenLoop({ host: '127.0.0.1', port, rate: Math.min(rate, 300), durationMs: 3_000, connections: 64, request: request(1_000_000) });
     const before = cpuMs(child.pid!);
     const { sent } = await runOpenLoop({ host: '127.0.0.1', port, rate, durationMs: seconds * 1000, connections: 256, request: request(0) });
-    const cpu = cpuMs(child.pid!) - before;
+    const after = cpuMs(child.pid!);
+    const cpu = { user: after.user - before.user, system: after.system - before.system };
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     const metric = (name: string) => Number(metrics.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? NaN);
     const byStatus: Record<string, number> = {};
@@ -75,7 +76,8 @@ async function main() {
         acceptedPerSecond: Math.round(accepted.length / ((lastAt - Math.min(...sent.map((s) => s.intendedAt))) / 1000)),
         responseMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) },
         meanGroupCommit: Number((metric('intake_group_commit_size_sum') / metric('intake_group_commit_size_count')).toFixed(1)),
-        intakeCpuMsPerComplaint: Number((cpu / Math.max(1, accepted.length)).toFixed(3)),
+        intakeCpuMsPerComplaint: Number(((cpu.user + cpu.system) / Math.max(1, accepted.length)).toFixed(3)),
+        ofWhichSystemMs: Number((cpu.system / Math.max(1, accepted.length)).toFixed(3)),
       }),
     );
   } finally {
