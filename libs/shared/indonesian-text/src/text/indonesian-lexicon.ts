@@ -102,12 +102,15 @@ export const COMPLAINT_SLANG: Readonly<Record<string, string>> = {
 };
 
 /**
- * Multi-token rewrites applied before the single-token slang table, for variants that span a
- * hyphen or a space once punctuation is gone ("e-KTP", "KTP-el").
+ * Rewrites of whole words applied before the single-token slang table, for variants that span a
+ * hyphen or a space once punctuation is gone ("e-KTP", "KTP-el"). Each is one pass over the words,
+ * left to right, in this order; what a pass writes is not read again by that pass.
  */
-export const COMPLAINT_PHRASE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\be[\s-]?ktp\b/g, 'ktp'],
-  [/\bktp[\s-]?el\b/g, 'ktp'],
+export const COMPLAINT_PHRASE_REWRITES: ReadonlyArray<readonly [string, string]> = [
+  ['e ktp', 'ktp'],
+  ['ektp', 'ktp'],
+  ['ktp el', 'ktp'],
+  ['ktpel', 'ktp'],
 ];
 
 /**

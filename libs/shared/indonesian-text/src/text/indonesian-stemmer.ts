@@ -88,8 +88,23 @@ function stripPossessive(word: string): string {
   return word.slice(0, -3);
 }
 
+/** Stems of words already seen: a regency's complaints reuse a few thousand words. Bounded: cleared when full. */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+
 /** The stem of one lower-case word; words it cannot safely reduce come back unchanged. */
 export function stemIndonesian(word: string): string {
+  if (word.length <= MIN_STEM) return word;
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemOf(word);
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
+function stemOf(word: string): string {
   if (word.length <= MIN_STEM || STEMMER_PROTECTED_WORDS.has(word) || /\d/.test(word)) return word;
   const base = stripPossessive(word);
   const prefixed = stripPrefix(base);

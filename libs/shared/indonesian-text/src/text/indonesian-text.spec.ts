@@ -52,6 +52,24 @@ describe('normaliseIndonesianText', () => {
     expect(normaliseIndonesianText('anak-anak bayar Rp5.000')).toBe('anak bayar rp5000');
   });
 
+  it('reads a word that names a property of every JavaScript object as a word', () => {
+    // The slang table is looked up by word: "constructor" once came back as Object's source text.
+    expect(normaliseIndonesianText('constructor rusak')).toBe('constructor rusak');
+  });
+
+  it('joins only digit groups of three and collapses only whole repeated words', () => {
+    expect(normaliseIndonesianText('1.000.000 dan 1.0000 dan 2,5')).toBe('1000000 dan 1 0000 dan 2 5');
+    expect(normaliseIndonesianText('kupu-kupu anak-anakan x2anak-anak anak-anak-anak')).toBe('kupu anak anakan x2anak anak anak anak');
+  });
+
+  it('gives the same words however often a text is read (recent texts are remembered)', () => {
+    const text = 'Jln rusak, e-KTP blm jadi';
+    const first = contentWords(text);
+    first.push('changed by the caller');
+    expect(contentWords(text)).toEqual(['jalan', 'rusak', 'ktp', 'belum']);
+    expect(normaliseIndonesianText(text)).toBe('jalan rusak ktp belum jadi');
+  });
+
   it('returns an empty string for text without words', () => {
     expect(normaliseIndonesianText(' 🙏 ... !!! ')).toBe('');
   });
