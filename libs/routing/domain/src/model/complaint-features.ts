@@ -1,9 +1,18 @@
 // What the disposition model reads from one complaint, computed once per complaint and shared by
-// the model, the camat place model and the explanation. Four groups, prefixed so they never
-// collide: word stems ("w:lubang"), stem pairs ("b:jalan lubang"), character 3–5-grams inside word
-// boundaries ("c:_lub") for misspellings and SMS spellings, and the LAPOR! fields ("k:" category,
-// "k:-" when there is none, "l:" classification). Character grams remember which word they came
-// from, so an explanation can name the word ("sampahh") instead of a fragment.
+// the model, the camat place model and the explanation. Four groups: word stems ("lubang"), stem
+// pairs ("jalan lubang"), character 3–5-grams inside word boundaries ("_lub") for misspellings and
+// SMS spellings, and the LAPOR! fields (the category, "-" when there is none, and the
+// classification).
+//
+// Terms are hashed, never spelt out: each term is a 32-bit key, 30 bits of a string hash (FNV-1a
+// with a murmur finaliser, computed from the characters in place, no substring or "c:…" string is
+// made) and 2 bits naming its group. A model maps the keys it knows to its columns with an
+// open-addressing table of typed arrays (ColumnIndex), so neither featurising nor vectorising looks
+// up a string. Why 30 bits and a compact column table rather than a dense 2^18–2^20 space: the
+// weights are feature-major (classes × columns), and a dense 2^20 space times 100 units would be
+// 400 MB; with 30 bits two of 100,000 distinct terms share a key with odds of about 1 in 200, so
+// collisions never matter. The words behind the keys are recovered only for the one complaint being
+// explained (explanationWords).
 import { contentWords, INDONESIAN_STOPWORDS, normaliseIndonesianText, stemIndonesian } from '@bekasi/indonesian-text';
 
 export interface FeatureSettings {
@@ -20,26 +29,60 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
 };
 
 export type FeatureGroup = 'words' | 'bigrams' | 'chars' | 'fields';
-const GROUP_OF_PREFIX: Record<string, FeatureGroup> = { w: 'words', b: 'bigrams', c: 'chars', k: 'fields', l: 'fields' };
+/** Group of a key: its low two bits index this list. */
+const GROUP_ORDER: readonly FeatureGroup[] = ['words', 'bigrams', 'chars', 'fields'];
+const WORD = 0;
+const BIGRAM = 1;
+const CHAR = 2;
+const FIELD = 3;
 
-export function groupOf(feature: string): FeatureGroup {
-  return GROUP_OF_PREFIX[feature[0]];
+export function groupOfKey(key: number): FeatureGroup {
+  return GROUP_ORDER[key & 3];
 }
 
-/** Raw term counts of a complaint, and for each character gram the word it most often came from. */
+/** Raw term counts of a complaint: distinct keys in ascending order with their counts. */
 export interface ComplaintTerms {
-  counts: Map<string, number>;
-  /** Character gram → word (normalised, unstemmed) for explanations. */
-  gramWords: Map<string, string>;
-  /** Distinct content words: texts with very few are weak evidence. */
+  keys: Int32Array;
+  counts: Float32Array;
+  /** Distinct content stems: texts with very few are weak evidence. */
   distinctWords: number;
+  /** What an explanation needs to name the words behind the keys; null for training examples. */
+  source: { words: readonly string[]; category: string; classification: string | null } | null;
 }
 
-const MAX_DIGITS_IN_WORD = 2;
+// ---- hashing -------------------------------------------------------------------------------
 
-function add(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Each group starts its hash from its own offset, so equal strings of two groups differ. */
+const GROUP_SEED = [FNV_OFFSET, FNV_OFFSET ^ 0x5bd1e995, FNV_OFFSET ^ 0x27d4eb2f, FNV_OFFSET ^ 0x165667b1];
+const PAD = 95; // "_"
+
+/** murmur3's finaliser: FNV's low bits alone are too regular for a table index. */
+function finish(h: number, group: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h & ~3) | group;
 }
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function stringKey(s: string, group: number): number {
+  return finish(fnv(GROUP_SEED[group], s), group);
+}
+
+function bigramKey(first: string, second: string): number {
+  // As if hashing "first second", without making the string.
+  return finish(fnv(Math.imul(fnv(GROUP_SEED[BIGRAM], first) ^ 32, FNV_PRIME), second), BIGRAM);
+}
+
+// ---- featurising ---------------------------------------------------------------------------
 
 /** The normalised name of a LAPOR! field value, or "-" when it is blank (missing is common: it is a value too). */
 export function fieldValue(value: string | null | undefined): string {
@@ -47,86 +90,258 @@ export function fieldValue(value: string | null | undefined): string {
   return normalised.length > 0 ? normalised : '-';
 }
 
+/** Called with each key and the text an explanation shows for it. */
+type Sink = (key: number, shown: string) => void;
+
+/** Key buffer reused by every complaint: most complaints have a few hundred terms. */
+let scratch = new Int32Array(4096);
+
+function push(n: number, key: number): number {
+  if (n === scratch.length) {
+    const grown = new Int32Array(scratch.length * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[n] = key;
+  return n + 1;
+}
+
+/** Writes the raw (repeated) keys of a complaint to `scratch` and returns how many; `sink` sees each once or more. */
+function rawKeys(words: readonly string[], category: string, classification: string | null, settings: FeatureSettings, sink: Sink | null): number {
+  const { charNgramMin: minN, charNgramMax: maxN } = settings;
+  let n = 0;
+  let previous: string | null = null;
+  for (const word of words) {
+    const stem = stemIndonesian(word);
+    if (stem.length < 2 || INDONESIAN_STOPWORDS.has(stem)) continue;
+    const wordKey = stringKey(stem, WORD);
+    n = push(n, wordKey);
+    if (sink) sink(wordKey, stem);
+    if (previous !== null) {
+      const pairKey = bigramKey(previous, stem);
+      n = push(n, pairKey);
+      if (sink) sink(pairKey, `${previous} ${stem}`);
+    }
+    previous = stem;
+    // Character grams of "_word_": from each start, one FNV pass grows the gram through every length.
+    const length = word.length + 2;
+    for (let start = 0; start + minN <= length; start++) {
+      let h = GROUP_SEED[CHAR];
+      for (let end = start; end < length && end - start < maxN; end++) {
+        const code = end === 0 || end === length - 1 ? PAD : word.charCodeAt(end - 1);
+        h = Math.imul(h ^ code, FNV_PRIME);
+        if (end - start + 1 >= minN) {
+          const key = finish(h, CHAR);
+          n = push(n, key);
+          if (sink) sink(key, word);
+        }
+      }
+    }
+  }
+  const categoryKey = stringKey(`k${category}`, FIELD);
+  n = push(n, categoryKey);
+  if (sink) sink(categoryKey, category === '-' ? '(tanpa kategori)' : `kategori ${category}`);
+  if (classification !== null) {
+    const key = stringKey(`l${classification}`, FIELD);
+    n = push(n, key);
+    if (sink) sink(key, classification);
+  }
+  return n;
+}
+
+function termsOfWords(
+  words: readonly string[],
+  category: string,
+  classification: string | null,
+  settings: FeatureSettings,
+  keepSource: boolean,
+): ComplaintTerms {
+  const n = rawKeys(words, category, classification, settings, null);
+  const raw = scratch.subarray(0, n).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || raw[i] !== raw[i - 1]) distinct++;
+  const keys = new Int32Array(distinct);
+  const counts = new Float32Array(distinct);
+  let distinctWords = 0;
+  for (let i = 0, d = -1; i < n; i++) {
+    if (i === 0 || raw[i] !== raw[i - 1]) {
+      keys[++d] = raw[i];
+      if ((raw[i] & 3) === WORD) distinctWords++;
+    }
+    counts[d]++;
+  }
+  return { keys, counts, distinctWords, source: keepSource ? { words, category, classification } : null };
+}
+
 export function complaintTerms(
   text: string,
   category: string | null | undefined,
   classification: string | null | undefined,
   settings: FeatureSettings = DEFAULT_FEATURE_SETTINGS,
-  /** False for training examples: only explanations need gramWords, and 20,000 maps of them cost GC. */
-  withGramWords = true,
+  /** False for training examples: only explanations need the words behind the keys. */
+  withSource = true,
 ): ComplaintTerms {
-  const counts = new Map<string, number>();
-  const gramWords = new Map<string, string>();
-  const words = contentWords(text);
-  const stems: string[] = [];
-  for (const word of words) {
-    const stem = stemIndonesian(word);
-    if (stem.length < 2 || INDONESIAN_STOPWORDS.has(stem)) continue;
-    stems.push(stem);
-    add(counts, `w:${stem}`);
-    let digits = 0;
-    for (const c of word) if (c >= '0' && c <= '9') digits++;
-    if (digits > MAX_DIGITS_IN_WORD) continue;
-    const padded = `_${word}_`;
-    for (let n = settings.charNgramMin; n <= settings.charNgramMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) {
-        const gram = `c:${padded.slice(i, i + n)}`;
-        add(counts, gram);
-        if (withGramWords && !gramWords.has(gram)) gramWords.set(gram, word);
-      }
-    }
-  }
-  for (let i = 0; i + 1 < stems.length; i++) add(counts, `b:${stems[i]} ${stems[i + 1]}`);
-  counts.set(`k:${fieldValue(category)}`, 1);
-  if (classification !== undefined) counts.set(`l:${fieldValue(classification)}`, 1);
-  return { counts, gramWords, distinctWords: new Set(stems).size };
+  return termsOfWords(
+    contentWords(text),
+    fieldValue(category),
+    classification === undefined ? null : fieldValue(classification),
+    settings,
+    withSource,
+  );
 }
 
-/** A sparse, weighted feature vector over a model's vocabulary. */
+/** The terms of a unit name or topic: its words alone, no LAPOR! fields (they are not a complaint's). */
+export function pseudoExampleTerms(text: string, settings: FeatureSettings): ComplaintTerms {
+  const terms = complaintTerms(text, undefined, undefined, settings, false);
+  const missingCategory = stringKey('k-', FIELD);
+  const keep = terms.keys.findIndex((k) => k === missingCategory);
+  if (keep < 0) return terms;
+  const keys = new Int32Array(terms.keys.length - 1);
+  const counts = new Float32Array(terms.keys.length - 1);
+  keys.set(terms.keys.subarray(0, keep));
+  keys.set(terms.keys.subarray(keep + 1), keep);
+  counts.set(terms.counts.subarray(0, keep));
+  counts.set(terms.counts.subarray(keep + 1), keep);
+  return { ...terms, keys, counts };
+}
+
+/**
+ * What an explanation shows for each key of this complaint: the stem, the stem pair, the word a
+ * character gram came from (the first such word), the category. Built only for the complaint explained.
+ */
+export function explanationWords(terms: ComplaintTerms, settings: FeatureSettings): Map<number, string> {
+  const shown = new Map<number, string>();
+  if (!terms.source) return shown;
+  const { words, category, classification } = terms.source;
+  rawKeys(words, category, classification, settings, (key, text) => {
+    if (!shown.has(key)) shown.set(key, text);
+  });
+  return shown;
+}
+
+// ---- columns and vectors -------------------------------------------------------------------
+
+/** A model's known keys → its columns: open addressing over typed arrays, no strings. */
+export class ColumnIndex {
+  private readonly slots: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly mask: number;
+
+  /** @param keys the model's column keys, column i having keys[i] (ascending, distinct) */
+  constructor(readonly keys: Int32Array) {
+    let size = 16;
+    while (size < keys.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    this.columns = new Int32Array(size).fill(-1);
+    for (let c = 0; c < keys.length; c++) {
+      let i = (keys[c] >>> 2) & this.mask;
+      while (this.columns[i] !== -1) i = (i + 1) & this.mask;
+      this.slots[i] = keys[c];
+      this.columns[i] = c;
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The column of `key`, or -1. */
+  columnOf(key: number): number {
+    const { slots, columns, mask } = this;
+    let i = (key >>> 2) & mask;
+    for (;;) {
+      const c = columns[i];
+      if (c === -1 || slots[i] === key) return c;
+      i = (i + 1) & mask;
+    }
+  }
+}
+
+/** A sparse, weighted feature vector over a model's columns (ascending). */
 export interface SparseVector {
   indices: Int32Array;
   values: Float32Array;
 }
 
+/** Feature vectors stored back to back (CSR): row r is indices/values[offsets[r] … offsets[r + 1]). */
+export interface SparseRows {
+  offsets: Int32Array;
+  indices: Int32Array;
+  values: Float32Array;
+}
+
 /**
- * Sublinear TF-IDF (1 + ln tf)·idf, each group L2-normalised and scaled by its weight. Terms
- * outside the vocabulary are dropped: the model has nothing to say about them.
+ * Writes the vector of `terms` at `at` in `indices`/`values` and returns its length: sublinear
+ * TF-IDF (1 + ln tf)·idf, each group L2-normalised and scaled by its weight. Terms the model has
+ * no column for are dropped: it has nothing to say about them.
  */
-export function vectorise(
+function writeVector(
   terms: ComplaintTerms,
-  vocabulary: ReadonlyMap<string, number>,
+  columns: ColumnIndex,
   idf: ArrayLike<number>,
   settings: FeatureSettings,
-): SparseVector {
-  // Order does not matter to a dot product: no sorting, two passes over typed arrays.
-  const size = terms.counts.size;
-  const indices = new Int32Array(size);
-  const values = new Float32Array(size);
-  const groups = new Uint8Array(size);
-  const norms = [0, 0, 0, 0];
-  let n = 0;
-  for (const [term, count] of terms.counts) {
-    const index = vocabulary.get(term);
-    if (index === undefined) continue;
-    const value = (1 + Math.log(count)) * idf[index];
-    const group = GROUP_INDEX[term.charCodeAt(0)];
-    norms[group] += value * value;
-    indices[n] = index;
+  indices: Int32Array,
+  values: Float32Array,
+  at: number,
+): number {
+  const { keys, counts } = terms;
+  let n0 = 0;
+  let n1 = 0;
+  let n2 = 0;
+  let n3 = 0;
+  let n = at;
+  for (let k = 0; k < keys.length; k++) {
+    const column = columns.columnOf(keys[k]);
+    if (column < 0) continue;
+    const value = (1 + Math.log(counts[k])) * idf[column];
+    const group = keys[k] & 3;
+    if (group === WORD) n0 += value * value;
+    else if (group === BIGRAM) n1 += value * value;
+    else if (group === CHAR) n2 += value * value;
+    else n3 += value * value;
+    indices[n] = column;
     values[n] = value;
-    groups[n] = group;
     n++;
   }
-  const scale = GROUP_ORDER.map((g, i) => (norms[i] > 0 ? settings.groupWeights[g] / Math.sqrt(norms[i]) : 0));
-  for (let k = 0; k < n; k++) values[k] *= scale[groups[k]];
+  const w = settings.groupWeights;
+  const s0 = n0 > 0 ? w.words / Math.sqrt(n0) : 0;
+  const s1 = n1 > 0 ? w.bigrams / Math.sqrt(n1) : 0;
+  const s2 = n2 > 0 ? w.chars / Math.sqrt(n2) : 0;
+  const s3 = n3 > 0 ? w.fields / Math.sqrt(n3) : 0;
+  // The keys' groups are read back through the column: its key carries the group too.
+  const columnKeys = columns.keys;
+  for (let k = at; k < n; k++) {
+    const group = columnKeys[indices[k]] & 3;
+    values[k] *= group === WORD ? s0 : group === BIGRAM ? s1 : group === CHAR ? s2 : s3;
+  }
+  // Columns follow the key order, so the vector comes out ascending, which the weight rows like.
+  return n - at;
+}
+
+export function vectorise(terms: ComplaintTerms, columns: ColumnIndex, idf: ArrayLike<number>, settings: FeatureSettings): SparseVector {
+  const indices = new Int32Array(terms.keys.length);
+  const values = new Float32Array(terms.keys.length);
+  const n = writeVector(terms, columns, idf, settings, indices, values, 0);
   return { indices: indices.subarray(0, n), values: values.subarray(0, n) };
 }
 
-const GROUP_ORDER: readonly FeatureGroup[] = ['words', 'bigrams', 'chars', 'fields'];
-/** Group index by the char code of a term's prefix letter. */
-const GROUP_INDEX: Record<number, number> = {
-  [119]: 0, // w
-  [98]: 1, // b
-  [99]: 2, // c
-  [107]: 3, // k
-  [108]: 3, // l
-};
+/** The vectors of many complaints in one block of memory (a training set: no array per complaint). */
+export function vectoriseRows(
+  documents: readonly ComplaintTerms[],
+  columns: ColumnIndex,
+  idf: ArrayLike<number>,
+  settings: FeatureSettings,
+): SparseRows {
+  let capacity = 0;
+  for (const d of documents) capacity += d.keys.length;
+  const indices = new Int32Array(capacity);
+  const values = new Float32Array(capacity);
+  const offsets = new Int32Array(documents.length + 1);
+  let at = 0;
+  for (let r = 0; r < documents.length; r++) {
+    at += writeVector(documents[r], columns, idf, settings, indices, values, at);
+    offsets[r + 1] = at;
+  }
+  return { offsets, indices, values };
+}

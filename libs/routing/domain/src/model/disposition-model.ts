@@ -25,11 +25,16 @@
 import { UNITS, type UnitReference } from '@bekasi/reference-data';
 import { isCamatUnit } from '../units/unit-names';
 import {
+  ColumnIndex,
   complaintTerms,
   DEFAULT_FEATURE_SETTINGS,
+  explanationWords,
+  pseudoExampleTerms,
   vectorise,
+  vectoriseRows,
   type ComplaintTerms,
   type FeatureSettings,
+  type SparseRows,
   type SparseVector,
 } from './complaint-features';
 import { DEFAULT_SVM_OPTIONS, linearScores, trainLinearSvm, type LinearSvmOptions, type LinearWeights } from './linear-svm';
@@ -109,7 +114,8 @@ export interface UnitProbability {
 }
 
 export const MODEL_FORMAT = 'bekasi-disposition-model';
-export const MODEL_FORMAT_VERSION = 2;
+/** 3: hashed term keys instead of a vocabulary of strings (see complaint-features). */
+export const MODEL_FORMAT_VERSION = 3;
 
 interface PackedLinear {
   classes: string[];
@@ -123,8 +129,10 @@ export interface DispositionModelJson {
   format: typeof MODEL_FORMAT;
   formatVersion: number;
   options: DispositionModelOptions;
-  vocabulary: string[];
-  idf: number[];
+  /** Base64 of the little-endian Int32 term keys of the columns, ascending (see complaint-features). */
+  keys: string;
+  /** Base64 of the little-endian Float32 idf of each column. */
+  idf: string;
   /** Real (not pseudo) training complaints per class. */
   documentCounts: Record<string, number>;
   main: PackedLinear;
@@ -148,16 +156,24 @@ interface LinearPart {
   weights: LinearWeights;
 }
 
+function toBase64(array: Int32Array | Float32Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/** A copy, so the typed array is aligned and owns its memory (a Buffer may be a slice of a pool). */
+function bytesOf(base64: string): ArrayBuffer {
+  const bytes = Buffer.from(base64, 'base64');
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
 function pack(part: LinearPart): PackedLinear {
-  const bytes = new Uint8Array(part.weights.weights.buffer, part.weights.weights.byteOffset, part.weights.weights.byteLength);
-  return { classes: part.classes, weights: Buffer.from(bytes).toString('base64'), bias: Array.from(part.weights.bias) };
+  return { classes: part.classes, weights: toBase64(part.weights.weights), bias: Array.from(part.weights.bias) };
 }
 
 function unpack(packed: PackedLinear, features: number): LinearPart {
-  const bytes = Buffer.from(packed.weights, 'base64');
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  const weights = new Float32Array(copy.buffer);
+  const weights = new Float32Array(bytesOf(packed.weights));
   if (weights.length !== features * packed.classes.length) throw new Error('Disposition model weights do not fit its vocabulary');
   return {
     classes: packed.classes,
@@ -192,8 +208,7 @@ function pseudoTexts(unit: UnitReference): string[] {
 }
 
 export class DispositionModel {
-  private readonly vocabulary: Map<string, number>;
-  private readonly terms: readonly string[];
+  private readonly columns: ColumnIndex;
   private readonly idf: Float32Array;
   private readonly main: LinearPart;
   private readonly camat: LinearPart | null;
@@ -203,11 +218,12 @@ export class DispositionModel {
     /** The decoded parts of a model this one only re-tempers (withTemperature): shared, not decoded again. */
     shared?: DispositionModel,
   ) {
-    this.terms = data.vocabulary;
-    this.vocabulary = shared?.vocabulary ?? new Map(data.vocabulary.map((t, i) => [t, i]));
-    this.idf = shared?.idf ?? Float32Array.from(data.idf);
-    this.main = shared?.main ?? unpack(data.main, data.vocabulary.length);
-    this.camat = shared ? shared.camat : data.camat ? unpack(data.camat, data.vocabulary.length) : null;
+    this.columns = shared?.columns ?? new ColumnIndex(new Int32Array(bytesOf(data.keys)));
+    this.idf = shared?.idf ?? new Float32Array(bytesOf(data.idf));
+    const features = this.columns.size;
+    if (this.idf.length !== features) throw new Error('Disposition model idf does not fit its columns');
+    this.main = shared?.main ?? unpack(data.main, features);
+    this.camat = shared ? shared.camat : data.camat ? unpack(data.camat, features) : null;
   }
 
   static train(examples: readonly TrainingExample[], settings: TrainingSettings = {}): DispositionModel {
@@ -260,7 +276,7 @@ export class DispositionModel {
         d.weight *= Math.pow(n / (k * nk), options.classBalance);
       }
     }
-    const pseudoTerms = new Set<string>();
+    const pseudoKeys = new Set<number>();
     if (options.topicWeight > 0) {
       const seen = new Set<string>();
       for (const unit of units) {
@@ -270,9 +286,8 @@ export class DispositionModel {
           const key = `${label}|${text}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const terms = complaintTerms(text, undefined, undefined, options.features);
-          terms.counts.delete('k:-');
-          for (const t of terms.counts.keys()) pseudoTerms.add(t);
+          const terms = pseudoExampleTerms(text, options.features);
+          for (const key of terms.keys) pseudoKeys.add(key);
           // With no history at all the names and topics are everything the model knows: full weight.
           const weight = examples.length === 0 ? 1 : options.topicWeight;
           documents.push({ terms, label, unitCode: unit.code, weight, pseudo: true, name: t === 0 });
@@ -281,28 +296,21 @@ export class DispositionModel {
     }
     if (documents.length === 0) throw new Error('Nothing to learn from: no examples and no unit topics');
 
-    // Vocabulary: terms of at least minDocumentFrequency real complaints, plus every pseudo-example term.
-    const df = new Map<string, number>();
-    for (const d of documents) for (const t of d.terms.counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-    const kept = [...df.entries()]
-      .filter(([t, f]) => f >= options.minDocumentFrequency || pseudoTerms.has(t))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, options.maxFeatures)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const vocabulary = new Map(kept.map(([t], i) => [t, i]));
-    const total = documents.length;
-    const idf = kept.map(([, f]) => Math.round((Math.log((total + 1) / (f + 1)) + 1) * 1e4) / 1e4);
-    const vectors = documents.map((d) => vectorise(d.terms, vocabulary, idf, options.features));
+    // Columns: terms of at least minDocumentFrequency real complaints, plus every pseudo-example term.
+    const { keys, idf } = chooseColumns(documents.map((d) => d.terms), pseudoKeys, options);
+    const columns = new ColumnIndex(keys);
+    const vectors = vectoriseRows(documents.map((d) => d.terms), columns, idf, options.features);
 
     // A camat unit's name is a place name: evidence of which camat (the place model), not of "a camat matter".
     const inMain = documents.map((d, i) => (d.name && d.label === CAMAT_CLASS ? -1 : i)).filter((i) => i >= 0);
     const classes = [...new Set(inMain.map((i) => documents[i].label))].sort();
     const main = trainPart(
       classes,
-      inMain.map((i) => vectors[i]),
+      vectors,
+      inMain,
       inMain.map((i) => documents[i].label),
       inMain.map((i) => documents[i].weight),
-      vocabulary.size,
+      columns.size,
       options.svm,
     );
 
@@ -314,10 +322,11 @@ export class DispositionModel {
     if (options.collapseCamatUnits && learntCamat.size >= 2) {
       camat = trainPart(
         camatUnits,
-        camatIndices.map((i) => vectors[i]),
+        vectors,
+        camatIndices,
         camatIndices.map((i) => documents[i].unitCode),
         camatIndices.map((i) => (documents[i].pseudo ? 1 : documents[i].weight)),
-        vocabulary.size,
+        columns.size,
         options.svm,
       );
     }
@@ -327,8 +336,8 @@ export class DispositionModel {
       format: MODEL_FORMAT,
       formatVersion: MODEL_FORMAT_VERSION,
       options,
-      vocabulary: kept.map(([t]) => t),
-      idf,
+      keys: toBase64(keys),
+      idf: toBase64(idf),
       documentCounts,
       main: pack(main),
       camat: camat ? pack(camat) : null,
@@ -361,7 +370,7 @@ export class DispositionModel {
   }
 
   get featureCount(): number {
-    return this.terms.length;
+    return this.columns.size;
   }
 
   /** The same model with another temperature (see calibrateTemperature). */
@@ -373,7 +382,7 @@ export class DispositionModel {
   /** Reads a complaint once: its features and every class's probability. */
   read(text: string, category?: string | null, classification?: string | null): ModelReading {
     const terms = complaintTerms(text, category, classification, this.data.options.features);
-    const vector = vectorise(terms, this.vocabulary, this.idf, this.data.options.features);
+    const vector = vectorise(terms, this.columns, this.idf, this.data.options.features);
     const scores = linearScores(this.main.weights, vector);
     return { terms, vector, scores, probabilities: softmax(scores, this.main.classes, this.data.options.temperature) };
   }
@@ -398,6 +407,15 @@ export class DispositionModel {
     let sum = 0;
     for (const s of reading.scores) sum += Math.exp((s - max) / t);
     return Math.exp((reading.scores[c] - max) / t) / sum;
+  }
+
+  private explanationWordsOf(terms: ComplaintTerms): Map<number, string> {
+    let shown = explained.get(terms);
+    if (!shown) {
+      shown = explanationWords(terms, this.data.options.features);
+      explained.set(terms, shown);
+    }
+    return shown;
   }
 
   /** Every class with its probability, most likely first (ties by unit code). */
@@ -425,15 +443,13 @@ export class DispositionModel {
     const { weights, classes } = part.weights;
     const byWord = new Map<string, number>();
     const { indices, values } = reading.vector;
+    let shown: Map<number, string> | null = null;
     for (let k = 0; k < indices.length; k++) {
       const contribution = values[k] * weights[indices[k] * classes + c];
       if (contribution <= 0) continue;
-      const term = this.terms[indices[k]];
-      let word: string;
-      if (term.startsWith('c:')) word = reading.terms.gramWords.get(term) ?? term.slice(2);
-      else if (term.startsWith('k:')) word = term === 'k:-' ? '(tanpa kategori)' : `kategori ${term.slice(2)}`;
-      else if (term.startsWith('l:')) word = term.slice(2);
-      else word = term.slice(2);
+      shown ??= this.explanationWordsOf(reading.terms);
+      const word = shown.get(this.columns.keys[indices[k]]);
+      if (word === undefined) continue;
       byWord.set(word, (byWord.get(word) ?? 0) + contribution);
     }
     return [...byWord.entries()]
@@ -442,6 +458,9 @@ export class DispositionModel {
       .map(([word]) => word);
   }
 }
+
+/** The words behind a reading's keys, made once per reading however many units are explained. */
+const explained = new WeakMap<ComplaintTerms, Map<number, string>>();
 
 // A retraining trains on the same complaints twice (on the older part to validate, then on all):
 // their terms are computed once. Keyed by the example object, so nothing outlives the examples.
@@ -455,9 +474,53 @@ function termsOf(example: TrainingExample, settings: FeatureSettings): Complaint
   return terms;
 }
 
+/**
+ * The columns of a model: every key of at least `minDocumentFrequency` documents and every
+ * pseudo-example key, at most `maxFeatures` (the most frequent), in ascending key order; and their
+ * smoothed idf ln((N + 1) / (df + 1)) + 1, rounded so the stored model is the same on every machine.
+ */
+function chooseColumns(
+  documents: readonly ComplaintTerms[],
+  pseudoKeys: ReadonlySet<number>,
+  options: DispositionModelOptions,
+): { keys: Int32Array; idf: Float32Array } {
+  // Document frequency of every key: sort all keys of all documents once (each document's are distinct).
+  let total = 0;
+  for (const d of documents) total += d.keys.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const d of documents) {
+    all.set(d.keys, at);
+    at += d.keys.length;
+  }
+  all.sort();
+  const distinctKeys: number[] = [];
+  const frequencies: number[] = [];
+  for (let i = 0; i < total; ) {
+    let j = i + 1;
+    while (j < total && all[j] === all[i]) j++;
+    if (j - i >= options.minDocumentFrequency || pseudoKeys.has(all[i])) {
+      distinctKeys.push(all[i]);
+      frequencies.push(j - i);
+    }
+    i = j;
+  }
+  let chosen = Int32Array.from(distinctKeys.keys());
+  if (chosen.length > options.maxFeatures) {
+    chosen = chosen
+      .sort((a, b) => frequencies[b] - frequencies[a] || distinctKeys[a] - distinctKeys[b])
+      .subarray(0, options.maxFeatures)
+      .sort();
+  }
+  const keys = Int32Array.from(chosen, (i) => distinctKeys[i]);
+  const idf = Float32Array.from(chosen, (i) => Math.round((Math.log((documents.length + 1) / (frequencies[i] + 1)) + 1) * 1e4) / 1e4);
+  return { keys, idf };
+}
+
 function trainPart(
   classes: string[],
-  vectors: readonly SparseVector[],
+  vectors: SparseRows,
+  rows: readonly number[],
   labels: readonly string[],
   weights: readonly number[],
   features: number,
@@ -465,7 +528,11 @@ function trainPart(
 ): LinearPart {
   const index = new Map(classes.map((c, i) => [c, i]));
   const labelIndex = Int32Array.from(labels, (l) => index.get(l)!);
-  return { classes, index, weights: trainLinearSvm(vectors, labelIndex, Float64Array.from(weights), classes.length, features, svm) };
+  return {
+    classes,
+    index,
+    weights: trainLinearSvm(vectors, Int32Array.from(rows), labelIndex, Float64Array.from(weights), classes.length, features, svm),
+  };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -7,7 +7,7 @@
 // is how class balancing and recency weighting enter. Deterministic: the visiting order comes from
 // a seeded generator.
 import { seededRandom } from '@bekasi/intake-domain';
-import type { SparseVector } from './complaint-features';
+import type { SparseRows, SparseVector } from './complaint-features';
 
 export interface LinearSvmOptions {
   /** C: higher fits the training data more closely (less regularisation). */
@@ -35,19 +35,22 @@ export interface LinearWeights {
 }
 
 /**
- * @param examples feature vectors
+ * @param matrix feature vectors, one row per example
+ * @param rows the rows of `matrix` to learn from, example i being row rows[i]
  * @param labels class index of each example
  * @param exampleWeights multiplies C for each example (class balance × recency × pseudo-example weight)
  */
 export function trainLinearSvm(
-  examples: readonly SparseVector[],
+  matrix: SparseRows,
+  rows: Int32Array,
   labels: Int32Array,
   exampleWeights: Float64Array,
   classes: number,
   features: number,
   options: LinearSvmOptions = DEFAULT_SVM_OPTIONS,
 ): LinearWeights {
-  const n = examples.length;
+  const n = rows.length;
+  const { offsets, indices, values } = matrix;
   // Float32: half the memory traffic of the weight rows, and the precision the stored model keeps anyway.
   const w = new Float32Array(features * classes);
   const b = new Float64Array(classes);
@@ -56,8 +59,7 @@ export function trainLinearSvm(
   const bias = options.biasFeature;
   for (let i = 0; i < n; i++) {
     let sum = bias * bias;
-    const values = examples[i].values;
-    for (let k = 0; k < values.length; k++) sum += values[k] * values[k];
+    for (let k = offsets[rows[i]]; k < offsets[rows[i] + 1]; k++) sum += values[k] * values[k];
     qii[i] = sum;
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -83,7 +85,8 @@ export function trainLinearSvm(
     minPG.fill(Infinity);
     for (let o = 0; o < n; o++) {
       const i = order[o];
-      const { indices, values } = examples[i];
+      const from = offsets[rows[i]];
+      const to = offsets[rows[i] + 1];
       const upper = options.cost * exampleWeights[i];
       if (!(upper > 0)) continue;
       const label = labels[i];
@@ -96,14 +99,14 @@ export function trainLinearSvm(
       if (active === classes) {
         // Every class active (full passes, early epochs): contiguous rows, no indirection.
         for (let c = 0; c < classes; c++) scores[c] = b[c] * bias;
-        for (let k = 0; k < indices.length; k++) {
+        for (let k = from; k < to; k++) {
           const base = indices[k] * classes;
           const x = values[k];
           for (let c = 0; c < classes; c++) scores[c] += w[base + c] * x;
         }
       } else {
         for (let a = 0; a < active; a++) scores[activeClasses[a]] = b[activeClasses[a]] * bias;
-        for (let k = 0; k < indices.length; k++) {
+        for (let k = from; k < to; k++) {
           const base = indices[k] * classes;
           const x = values[k];
           for (let a = 0; a < active; a++) {
@@ -129,7 +132,7 @@ export function trainLinearSvm(
         const step = (next - a) * y;
         if (step === 0) continue;
         alpha[row + c] = next;
-        for (let k = 0; k < indices.length; k++) w[indices[k] * classes + c] += step * values[k];
+        for (let k = from; k < to; k++) w[indices[k] * classes + c] += step * values[k];
         b[c] += step * bias;
       }
     }
