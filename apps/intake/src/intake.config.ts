@@ -46,7 +46,7 @@ export class IntakeConfig extends FileStoreServiceConfig {
    * 503 with Retry-After (channels retry) instead of queueing without limit under overload.
    */
   @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
-  INTAKE_MAX_PENDING = 2_000;
+  INTAKE_MAX_PENDING = 1_000;
 
   /** Largest JSON body; larger ones answer 413. */
   @Transform(trim) @Matches(/^\d+(kb|mb)$/i, { message: 'INTAKE_BODY_LIMIT must look like 256kb or 1mb' })

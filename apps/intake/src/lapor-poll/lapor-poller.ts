@@ -9,7 +9,7 @@ import { LaporApiClient, LaporApiError } from './lapor-api.client';
 
 export const LAPOR_POLLER_HOOKS = Symbol('LAPOR_POLLER_HOOKS');
 
-/** Fault injection for tests: runs after each record of a page is written, before the page commits. */
+/** Fault injection for tests: runs for each record of a page once the page is written, before it commits. */
 export interface LaporPollerHooks {
   afterRecord?: (position: number, externalId: string | null) => Promise<void> | void;
 }
@@ -107,14 +107,18 @@ export class LaporPoller implements OnApplicationBootstrap, BeforeApplicationShu
       const [locked] = await tx.query(`SELECT "cursor" FROM "${schema}"."lapor_poll_cursor" WHERE "feed" = $1 FOR UPDATE`, [FEED]);
       // Another instance moved the cursor since we read it: its page, not ours, is the truth.
       if ((locked?.cursor ?? null) !== cursor) throw new LaporApiError('cursor moved by another poller', 'invalid');
+      const readings = page.items.map((record) => readLaporApiRecord(record, this.mapping));
+      // The page's complaints in one multi-row write (a handful of statements, not a handful per record).
+      const drafts = readings.flatMap((reading) => (reading.draft ? [reading.draft] : []));
+      const receipts = drafts.length > 0 ? await this.intake.receiveManyWithin(tx, drafts.map((draft) => ({ draft }))) : [];
+      for (const receipt of receipts) {
+        if (receipt.repeat) outcome.repeats++;
+        else outcome.received++;
+      }
+      for (const draft of drafts) if (!newest || draft.receivedAt > newest) newest = draft.receivedAt;
       for (const [position, record] of page.items.entries()) {
-        const reading = readLaporApiRecord(record, this.mapping);
-        if (reading.draft) {
-          const receipt = await this.intake.receiveWithin(tx, { draft: reading.draft });
-          if (receipt.repeat) outcome.repeats++;
-          else outcome.received++;
-          if (!newest || reading.draft.receivedAt > newest) newest = reading.draft.receivedAt;
-        } else {
+        const reading = readings[position];
+        if (!reading.draft) {
           outcome.rejected++;
           await tx.query(
             `INSERT INTO "${schema}"."lapor_poll_rejections" ("page_cursor", "position", "external_id", "field", "reason", "record")
