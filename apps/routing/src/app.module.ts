@@ -11,6 +11,7 @@ import { RoutingKnowledge } from './knowledge/routing-knowledge';
 import { CreateRoutingTables1764000000000 } from './persistence/migrations/1764000000000-create-routing-tables';
 import { SeedReferenceData1764000000001 } from './persistence/migrations/1764000000001-seed-reference-data';
 import { LearntUnitsAndValidatedThreshold1764000000002 } from './persistence/migrations/1764000000002-learnt-units-and-validated-threshold';
+import { KnowledgeRevision1764000000010 } from './persistence/migrations/1764000000010-knowledge-revision';
 import { ROUTING_ENTITIES } from './persistence/routing.entities';
 import { PlacesController } from './places/places.http.controller';
 import { PlacesService } from './places/places.service';
@@ -49,6 +50,7 @@ export class RoutingAppModule {
             CreateRoutingTables1764000000000,
             SeedReferenceData1764000000001,
             LearntUnitsAndValidatedThreshold1764000000002,
+            KnowledgeRevision1764000000010,
           ],
         }),
         MessagingModule,

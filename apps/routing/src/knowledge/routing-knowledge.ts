@@ -1,6 +1,6 @@
 // Everything a disposition needs from the database, kept in memory and rebuilt only when it
-// changes: one cheap query per call compares a stamp of the rules (highest revision), units and
-// places (a digest of their rows) and the model (latest version) with the one in memory, so every
+// changes: one single-row query per call compares the knowledge revision (bumped by every change
+// to rules, units, places or models, in the changing transaction) with the one in memory, so every
 // instance follows an admin's change at its next batch while the hot path builds nothing.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -84,7 +84,7 @@ export class RoutingKnowledge {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The knowledge in force; rebuilt only when the stamp of rules, units, places or model moved. */
+  /** The knowledge in force; rebuilt only when rules, units, places or the model changed. */
   async load(manager: EntityManager = this.dataSource.manager): Promise<RoutingKnowledgeSnapshot> {
     const stamp = await this.stamp(manager);
     if (this.cached?.stamp === stamp) return this.cached.snapshot;
@@ -95,13 +95,8 @@ export class RoutingKnowledge {
 
   private async stamp(manager: EntityManager): Promise<string> {
     const s = (this.dataSource.options as { schema?: string }).schema!;
-    const [row] = await manager.query(
-      `SELECT (SELECT COALESCE(MAX("revision"), 0) FROM "${s}"."routing_rules")::text AS rules,
-              (SELECT md5(COALESCE(string_agg(u::text, ',' ORDER BY u."code"), '')) FROM "${s}"."units" u) AS units,
-              (SELECT md5(COALESCE(string_agg(p::text, ',' ORDER BY p."kind", p."code"), '')) FROM "${s}"."places" p) AS places,
-              (SELECT COALESCE(MAX("version"), 0) FROM "${s}"."model_versions")::text AS model`,
-    );
-    return `${row.rules}|${row.units}|${row.places}|${row.model}`;
+    const [row] = await manager.query(`SELECT "revision"::text AS revision FROM "${s}"."knowledge_revision"`);
+    return row.revision;
   }
 
   private async build(manager: EntityManager): Promise<RoutingKnowledgeSnapshot> {
