@@ -3,8 +3,9 @@
 // included, on their own database schemas and topics of the real broker, like the integration tests.
 // N complaint.received are published at RATE per second (0: all at once, a backlog), and the CPU of
 // this process is measured until desk holds N tickets; PROFILE=file writes a V8 CPU profile of that
-// window (tools/bench/profile-summary.js or Chrome DevTools read it).
-// Usage: N=3000 RATE=250 [PROFILE=/tmp/flow.cpuprofile] node tools/run.js apps/routing/test/flow-load.ts
+// window (tools/bench/profile-summary.js or Chrome DevTools read it). Without a validated threshold
+// every complaint goes to triage; ROUTING_AUTO_THRESHOLD=0.3 routes most of them instead.
+// Usage: N=3000 RATE=250 [PROFILE=/tmp/flow.cpuprofile] [ROUTING_AUTO_THRESHOLD=0.3] node tools/run.js apps/routing/test/flow-load.ts
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -65,7 +66,7 @@ async function started(module: DynamicModule): Promise<INestApplication> {
 async function main() {
   const infra = await TestInfra.create('flowload');
   const deskSchema = `${infra.schema}_desk`;
-  const routing = await started(RoutingAppModule.forRoot({ configValues: infra.config(RoutingConfig, { LOG_LEVEL: 'warn' }), clock }));
+  const routing = await started(RoutingAppModule.forRoot({ configValues: infra.config(RoutingConfig, { LOG_LEVEL: 'warn', ...(process.env.ROUTING_AUTO_THRESHOLD ? { ROUTING_AUTO_THRESHOLD: process.env.ROUTING_AUTO_THRESHOLD } : {}) }), clock }));
   const desk = await started(DeskModule.forRoot({ configValues: infra.config(DeskConfig, { DB_SCHEMA: deskSchema, LOG_LEVEL: 'warn' }), clock }));
   const deskDb = desk.get(DataSource);
   const producer = infra.kafka.producer();
@@ -128,8 +129,9 @@ async function main() {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
   }
+  const [routed] = await routing.get(DataSource).query(`SELECT count(*) FILTER (WHERE "outcome" = 'route')::int AS n FROM "${infra.schema}"."disposition_decisions"`);
   console.log(
-    `flow: ${N} complaints ${RATE > 0 ? `offered at ${RATE}/s` : 'at once'}, tickets after ${seconds.toFixed(1)} s (${(N / seconds).toFixed(0)}/s); ` +
+    `flow: ${N} complaints (${routed.n} of all ${WARM_UP + N} routed automatically) ${RATE > 0 ? `offered at ${RATE}/s` : 'at once'}, tickets after ${seconds.toFixed(1)} s (${(N / seconds).toFixed(0)}/s); ` +
       `CPU ${(cpuMs(used) / N).toFixed(3)} ms per complaint (user ${(used.user / 1000 / N).toFixed(3)}, system ${(used.system / 1000 / N).toFixed(3)}), load generator included`,
   );
   await producer.disconnect();
