@@ -119,6 +119,22 @@ describe('intake: webhook, export import and their bad input, against real Kafka
       expect((await eventOf(again.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
     });
 
+    it('finds the earlier complaint also when the topic, the kecamatan or both are unknown', async () => {
+      const text = 'Lampu penerangan di gang depan rumah kami mati sudah seminggu, gelap sekali kalau malam, mohon segera diperbaiki petugas.';
+      const pairs = [
+        { category: undefined, text: `${text} Kecamatan Tambun Selatan.` },
+        { category: { id: '7031', name: 'Penerangan Jalan' }, text },
+        { category: undefined, text },
+      ];
+      for (const [i, pair] of pairs.entries()) {
+        const body = (n: number) => aWebhookComplaint({ source: 'web-form', channel: 'Website', reporter: undefined, category: pair.category, title: `Lampu mati ${i}`, text: `${pair.text} (${n})` });
+        const first = await webhook(body(1)).expect(202);
+        const second = body(2);
+        await webhook(second).expect(202);
+        expect((await eventOf(second.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
+      }
+    });
+
     it('answers malformed payloads with 400 naming each field and reason, and stores nothing', async () => {
       const bad = await webhook({ ...aWebhookComplaint(), source: 'fax', text: 'pendek', receivedAt: 'kemarin', reporter: { nik: '123' }, extra: 1 }, 'lapor-webhook')
         .expect(400);

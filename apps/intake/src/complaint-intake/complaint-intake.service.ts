@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ComplaintReceivedV1 } from '@bekasi/contracts';
@@ -180,7 +180,8 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
   async receiveManyWithin(tx: EntityManager, list: readonly IncomingComplaint[]): Promise<IntakeReceipt[]> {
     const schema = schemaOfManager(tx);
     const keys = list.map((i) => complaintIdentityKey(i.draft.source, i.draft.externalId));
-    const known = await this.findByIdentity(tx, schema, [...new Set(keys)]);
+    // One round trip: what is known already, and a tracking number for each key that is not.
+    const { known, numbers } = await this.findByIdentity(tx, schema, [...new Set(keys)], { reserveNumbers: true });
     const receipts: Array<IntakeReceipt | undefined> = new Array(list.length);
     const fresh: Array<{ index: number; prepared: Prepared }> = [];
     const firstOfKey = new Map<string, number>();
@@ -198,19 +199,20 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
       }
     });
     if (fresh.length > 0) {
-      const numbers: { n: string }[] = await tx.query(`SELECT nextval('"${schema}"."tracking_number"')::text AS n FROM generate_series(1, $1)`, [fresh.length]);
+      if (numbers.length !== fresh.length) throw new Error(`${numbers.length} tracking numbers reserved for ${fresh.length} new complaints`);
       const year = this.jakartaYear();
       const rows: Row[] = fresh.map((f, i) => ({
         ...f,
         complaintId: randomUUID(),
-        trackingId: `${this.config.TRACKING_ID_PREFIX}-${year}-${String(numbers[i].n).padStart(6, '0')}`,
+        trackingId: `${this.config.TRACKING_ID_PREFIX}-${year}-${numbers[i].padStart(6, '0')}`,
         likelyDuplicateOf: null,
       }));
       const duplicates = await this.likelyDuplicates(tx, schema, rows);
       rows.forEach((row, i) => (row.likelyDuplicateOf = duplicates[i]));
       const inserted = new Set(
         (
-          (await tx.query(
+          (await prepared(
+            tx,
             `INSERT INTO "${schema}"."complaints" (${COMPLAINT_COLUMNS.map((c) => `"${c.name}"`).join(',')})
              SELECT * FROM unnest(${COMPLAINT_COLUMNS.map((c, i) => `$${i + 1}::${c.type}[]`).join(',')})
              ON CONFLICT ("identity_key") DO NOTHING RETURNING "id"`,
@@ -233,7 +235,7 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
       }
       await this.outbox.appendMany(tx, events);
       // Another delivery of the same report committed between our look-up and insert.
-      const winners = raced.length > 0 ? await this.findByIdentity(tx, schema, raced) : new Map<string, IntakeReceipt>();
+      const winners = raced.length > 0 ? (await this.findByIdentity(tx, schema, raced, { reserveNumbers: false })).known : new Map<string, IntakeReceipt>();
       for (const row of rows) {
         if (inserted.has(row.complaintId)) continue;
         repeats.inc({ source: row.prepared.incoming.draft.source });
@@ -263,55 +265,91 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     };
   }
 
-  private async findByIdentity(tx: EntityManager, schema: string, identityKeys: readonly string[]): Promise<Map<string, IntakeReceipt>> {
-    const rows: { identity_key: string; id: string; tracking_id: string; duplicate_of: string | null; duplicate_score: number | null; duplicate_tracking_id: string | null }[] =
-      await tx.query(
-        `SELECT c."identity_key", c."id", c."tracking_id", c."duplicate_of", c."duplicate_score", d."tracking_id" AS "duplicate_tracking_id"
-           FROM "${schema}"."complaints" c LEFT JOIN "${schema}"."complaints" d ON d."id" = c."duplicate_of"
-          WHERE c."identity_key" = ANY($1::text[])`,
-        [[...identityKeys]],
+  /**
+   * The complaints already stored under these identity keys; with reserveNumbers, also one
+   * nextval of the tracking sequence per key that is not (in the same statement, so a group commit
+   * pays one round trip for both).
+   */
+  private async findByIdentity(
+    tx: EntityManager,
+    schema: string,
+    identityKeys: readonly string[],
+    { reserveNumbers }: { reserveNumbers: boolean },
+  ): Promise<{ known: Map<string, IntakeReceipt>; numbers: string[] }> {
+    const rows: { identity_key: string | null; id: string; tracking_id: string; duplicate_of: string | null; duplicate_score: number | null; duplicate_tracking_id: string | null; n: string | null }[] =
+      await prepared(
+        tx,
+        `WITH known AS (
+           SELECT c."identity_key", c."id", c."tracking_id", c."duplicate_of", c."duplicate_score", d."tracking_id" AS "duplicate_tracking_id"
+             FROM "${schema}"."complaints" c LEFT JOIN "${schema}"."complaints" d ON d."id" = c."duplicate_of"
+            WHERE c."identity_key" = ANY($1::text[]))
+         SELECT k.*, NULL::text AS "n" FROM known k
+         UNION ALL
+         SELECT NULL, NULL, NULL, NULL, NULL, NULL, nextval('"${schema}"."tracking_number"')::text
+           FROM generate_series(1, CASE WHEN $2::boolean THEN cardinality($1::text[]) - (SELECT count(*) FROM known)::int ELSE 0 END)`,
+        [[...identityKeys], reserveNumbers],
       );
-    return new Map(
-      rows.map((row) => [
-        row.identity_key,
-        {
-          complaintId: row.id,
-          trackingId: row.tracking_id,
-          repeat: true,
-          likelyDuplicateOf:
-            row.duplicate_of && row.duplicate_tracking_id ? { complaintId: row.duplicate_of, trackingId: row.duplicate_tracking_id, score: Number(row.duplicate_score) } : null,
-        },
-      ]),
-    );
+    const known = new Map<string, IntakeReceipt>();
+    const numbers: string[] = [];
+    for (const row of rows) {
+      if (row.identity_key === null) {
+        numbers.push(row.n!);
+        continue;
+      }
+      known.set(row.identity_key, {
+        complaintId: row.id,
+        trackingId: row.tracking_id,
+        repeat: true,
+        likelyDuplicateOf:
+          row.duplicate_of && row.duplicate_tracking_id ? { complaintId: row.duplicate_of, trackingId: row.duplicate_tracking_id, score: Number(row.duplicate_score) } : null,
+      });
+    }
+    return { known, numbers };
   }
 
   /**
    * The most similar earlier complaint of the same place within the window, when likely the same
-   * problem, for each complaint. The candidates are the nearest in time on either side, read from the
-   * (kecamatan, received_at) and received_at indexes with LIMITs, so the cost does not grow with the
-   * window or the table; complaints earlier in the same list are candidates too.
+   * problem, for each complaint. The candidates are the nearest in time on either side, of the same
+   * kecamatan (or none) and topic (or none): each branch below is one range of an index ending in
+   * received_at, read with a LIMIT, so the cost does not grow with the window or the table (with the
+   * topic filtered after the index, as before, every complaint of the kecamatan in the window was read).
+   * Complaints earlier in the same list are candidates too.
    */
   private async likelyDuplicates(tx: EntityManager, schema: string, rows: readonly Row[]): Promise<Array<LikelyDuplicate | null>> {
     const list = rows.map((r) => r.prepared);
     const window = DEFAULT_DUPLICATE_POLICY.windowDays * DAY_MS;
     const t = `"${schema}"."complaints"`;
     const cols = `"id", "tracking_id", "text_signature", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
-    // Candidates of another category score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor), so they are not fetched.
-    const category = `(q.cat IS NULL OR coalesce("category_id", "category") IS NULL OR lower(coalesce("category_id", "category")) = lower(q.cat))`;
-    const before = `"received_at" <= q.t AND "received_at" >= q.t - $4::interval AND ${category} ORDER BY "received_at" DESC LIMIT ${DUPLICATE_CANDIDATES}`;
-    const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval AND ${category} ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
-    const found: CandidateRow[] = await tx.query(
+    // Candidates of another topic score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor) and
+    // those of another kecamatan are not compared, so neither is fetched. The topic is TOPIC_KEY (indexed).
+    const PLACE = `"kecamatan_hint"`;
+    const branches = [
+      // (kecamatan_hint, topic, received_at): one range each.
+      `q.k IS NOT NULL AND q.c IS NOT NULL AND ${PLACE} = q.k AND ${TOPIC_KEY} = lower(q.c)`,
+      `q.k IS NOT NULL AND q.c IS NOT NULL AND ${PLACE} = q.k AND ${TOPIC_KEY} IS NULL`,
+      `q.k IS NOT NULL AND q.c IS NOT NULL AND ${PLACE} IS NULL AND ${TOPIC_KEY} = lower(q.c)`,
+      `q.k IS NOT NULL AND q.c IS NOT NULL AND ${PLACE} IS NULL AND ${TOPIC_KEY} IS NULL`,
+      // (kecamatan_hint, received_at).
+      `q.k IS NOT NULL AND q.c IS NULL AND ${PLACE} = q.k`,
+      `q.k IS NOT NULL AND q.c IS NULL AND ${PLACE} IS NULL`,
+      // (received_at), the topic filtered: a complaint naming no kecamatan reads its window's
+      // complaints until it has enough of its topic (an index on the topic alone drew the planner
+      // away from the first one above).
+      `q.k IS NULL AND q.c IS NOT NULL AND (${TOPIC_KEY} = lower(q.c) OR ${TOPIC_KEY} IS NULL)`,
+      `q.k IS NULL AND q.c IS NULL`,
+    ];
+    const before = `"received_at" <= q.t AND "received_at" >= q.t - $4::interval ORDER BY "received_at" DESC LIMIT ${DUPLICATE_CANDIDATES}`;
+    const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
+    // Only the branches some complaint of this group can take: fewer to plan.
+    const used = branches.filter((_, i) => list.some((p) => BRANCH_APPLIES[i](p.kecamatanHint !== null, p.categoryHint !== null)));
+    const found: CandidateRow[] = await prepared(
+      tx,
       `SELECT q.n::int AS n, c."id", c."tracking_id", c."kecamatan_hint", c."category_hint",
               (extract(epoch FROM c."received_at") * 1000)::float8 AS "received_ms",
               CASE WHEN row_number() OVER (PARTITION BY c."id") = 1 THEN c."text_signature" END AS "text_signature"
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, cat, n)
+         FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, c, n)
        CROSS JOIN LATERAL (SELECT * FROM (
-         (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${before})
-         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" = q.k AND ${after})
-         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${before})
-         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NOT NULL AND "kecamatan_hint" IS NULL AND ${after})
-         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${before})
-         UNION ALL (SELECT ${cols} FROM ${t} WHERE q.k IS NULL AND ${after})
+         ${used.flatMap((where) => [before, after].map((range) => `(SELECT ${cols} FROM ${t} WHERE ${where} AND ${range})`)).join('\n         UNION ALL ')}
        ) nearest ORDER BY abs(extract(epoch FROM nearest."received_at" - q.t)) LIMIT ${DUPLICATE_CANDIDATES}) c`,
       [list.map((p) => p.incoming.draft.receivedAt), list.map((p) => p.kecamatanHint), list.map((p) => p.categoryHint), `${window / 1000} seconds`],
     );
@@ -357,6 +395,34 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     return new Date(this.clock.now().getTime() + 7 * 3_600_000).getUTCFullYear();
   }
 }
+
+/** Whether branch i of likelyDuplicates applies to a complaint with (kecamatan known, topic known); same order. */
+const BRANCH_APPLIES: ReadonlyArray<(k: boolean, c: boolean) => boolean> = [
+  (k, c) => k && c, (k, c) => k && c, (k, c) => k && c, (k, c) => k && c,
+  (k, c) => k && !c, (k, c) => k && !c,
+  (k, c) => !k && c,
+  (k, c) => !k && !c,
+];
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A hot statement of the group commit as a named prepared statement on the transaction's own
+ * connection (node-pg takes {name, text} and prepares it once per connection), so PostgreSQL parses
+ * and plans it once instead of per group: the candidate query has up to 18 branches to plan.
+ */
+function prepared<T>(tx: EntityManager, text: string, params: unknown[]): Promise<T[]> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `intake_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  // TypeORM passes the query through to pg's client.query(config, values) unchanged.
+  return tx.query({ name, text } as unknown as string, params);
+}
+
+/** A complaint's topic as the duplicate candidates' indexes hold it (see AddDuplicateCandidateIndex1765000000001). */
+const TOPIC_KEY = `lower(coalesce("category_id", "category"))`;
 
 type Row = { index: number; prepared: Prepared; complaintId: string; trackingId: string; likelyDuplicateOf: LikelyDuplicate | null };
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
