@@ -223,8 +223,8 @@ export function explanationWords(terms: ComplaintTerms, settings: FeatureSetting
 
 /** A model's known keys → its columns: open addressing over typed arrays, no strings. */
 export class ColumnIndex {
+  /** Slot i holds a key at 2i and its column at 2i + 1 (-1: empty), so a probe touches one cache line. */
   private readonly slots: Int32Array;
-  private readonly columns: Int32Array;
   private readonly mask: number;
 
   /** @param keys the model's column keys, column i having keys[i] (ascending, distinct) */
@@ -232,13 +232,12 @@ export class ColumnIndex {
     let size = 16;
     while (size < keys.length * 2) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.columns = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size * 2).fill(-1);
     for (let c = 0; c < keys.length; c++) {
       let i = (keys[c] >>> 2) & this.mask;
-      while (this.columns[i] !== -1) i = (i + 1) & this.mask;
-      this.slots[i] = keys[c];
-      this.columns[i] = c;
+      while (this.slots[2 * i + 1] !== -1) i = (i + 1) & this.mask;
+      this.slots[2 * i] = keys[c];
+      this.slots[2 * i + 1] = c;
     }
   }
 
@@ -248,11 +247,11 @@ export class ColumnIndex {
 
   /** The column of `key`, or -1. */
   columnOf(key: number): number {
-    const { slots, columns, mask } = this;
+    const { slots, mask } = this;
     let i = (key >>> 2) & mask;
     for (;;) {
-      const c = columns[i];
-      if (c === -1 || slots[i] === key) return c;
+      const c = slots[2 * i + 1];
+      if (c === -1 || slots[2 * i] === key) return c;
       i = (i + 1) & mask;
     }
   }

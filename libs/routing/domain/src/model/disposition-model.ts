@@ -429,7 +429,14 @@ export class DispositionModel {
    */
   camatDistribution(reading: ModelReading): UnitProbability[] {
     if (!this.camat) return [];
-    return softmax(linearScores(this.camat.weights, reading.vector), this.camat.classes, this.data.options.temperature);
+    // The decision values depend only on the vector and the weights, which re-tempered copies of
+    // this model share: a validation complaint decided under several rule weights computes them once.
+    let scores = camatScores.get(reading.vector);
+    if (!scores || scores.model !== this.camat) {
+      scores = { model: this.camat, values: linearScores(this.camat.weights, reading.vector) };
+      camatScores.set(reading.vector, scores);
+    }
+    return softmax(scores.values, this.camat.classes, this.data.options.temperature);
   }
 
   /**
@@ -458,6 +465,9 @@ export class DispositionModel {
       .map(([word]) => word);
   }
 }
+
+/** The place model's decision values of a reading's vector, with the place model they came from. */
+const camatScores = new WeakMap<SparseVector, { model: LinearPart; values: Float64Array }>();
 
 /** The words behind a reading's keys, made once per reading however many units are explained. */
 const explained = new WeakMap<ComplaintTerms, Map<number, string>>();
