@@ -1,7 +1,9 @@
+import { normaliseIndonesianText, tokenise } from '@bekasi/indonesian-text';
 import { UNITS } from '@bekasi/reference-data';
 import { aComplaint, aKeywordRule, aRule } from '../testing/routing-mothers';
 import { CAMAT_TOPIC_RULE_ID, defaultRulesFromReference, topicRuleId } from './default-rules';
-import { latestRuleVersions, RuleEngine } from './rule-engine';
+import { latestRuleVersions, RuleEngine, type RoutableComplaint, type RuleMatch } from './rule-engine';
+import type { RoutingRule } from './routing-rule';
 import { patternStrength, RULE_STRENGTH, validateRoutingRule, withPriority } from './routing-rule';
 
 describe('RuleEngine', () => {
@@ -137,4 +139,73 @@ describe('defaultRulesFromReference', () => {
     expect(match).toMatchObject({ unitCode: null, matchedPatterns: ['surat keterangan ahli waris'] });
     expect(match.rule.id).toBe(CAMAT_TOPIC_RULE_ID);
   });
+
+  it('finds exactly what scanning every pattern of every rule over both passages finds, on many generated complaints', () => {
+    const rules: RoutingRule[] = [
+      ...defaultRulesFromReference(),
+      // Overlapping, repeated and reversed phrases, a repeated word, the same pattern twice, categories, priorities.
+      aKeywordRule('SDABMBK', ['jalan', 'jalan rusak', 'rusak jalan', 'jalan jalan', 'jalan rusak parah', 'jalan rusak']),
+      aKeywordRule('DLH', ['sampah', 'sampah sampah sampah', 'bau busuk'], { priority: 0.2 }),
+      aKeywordRule('DISHUB', ['lampu jalan', 'jalan'], { priority: -0.1 }),
+      aRule({ kind: 'category', unitCode: 'DINSOS', patterns: ['Bantuan Sosial', 'bantuan  sosial', 'Kesehatan'] }),
+      aRule({ kind: 'category', unitCode: 'DINKES', patterns: ['Kesehatan'] }),
+      aRule({ kind: 'keyword', unitCode: 'DINKES', patterns: ['puskesmas'], active: false }),
+    ];
+    const vocabulary = [...new Set(rules.flatMap((r) => r.patterns.flatMap((p) => p.split(/\s+/))))];
+    const fillers = ['yang', 'di', 'dan', 'sudah', 'warga', 'Jln', 'yg', 'tdk', 'RT', '05', 'Babelan', 'tolong', '!', ',', '.', 'sejak', 'minggu'];
+    const categories = [null, '', 'Bantuan Sosial', 'BANTUAN SOSIAL', 'Kesehatan', 'Infrastruktur', 'Lingkungan Hidup'];
+    let seed = 20261201;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const words = (n: number) =>
+      Array.from({ length: n }, () => (random() < 0.6 ? pick(vocabulary) : pick(fillers))).map((w) => (random() < 0.2 ? w.toUpperCase() : w)).join(' ');
+
+    const indexed = new RuleEngine(rules);
+    const scanning = new ScanningRuleEngine(rules);
+    const view = (ms: RuleMatch[]) => ms.map((m) => ({ id: m.rule.id, unitCode: m.unitCode, matchedPatterns: m.matchedPatterns, strength: m.strength }));
+    let matched = 0;
+    for (let i = 0; i < 3000; i++) {
+      const complaint = { title: random() < 0.2 ? null : words(Math.floor(random() * 6)), text: words(Math.floor(random() * 40)), category: pick(categories) };
+      const expected = view(scanning.evaluate(complaint));
+      expect(view(indexed.evaluate(complaint))).toEqual(expected);
+      if (expected.length > 0) matched += 1;
+    }
+    expect(matched).toBeGreaterThan(2000); // the texts do exercise the rules
+  });
 });
+
+/** The engine as it was before patterns were indexed: every pattern of every rule scanned over both passages. */
+class ScanningRuleEngine {
+  private readonly compiled: { rule: RoutingRule; patterns: { pattern: string; words: string[]; strength: number }[] }[];
+
+  constructor(rules: readonly RoutingRule[]) {
+    this.compiled = latestRuleVersions(rules)
+      .filter((rule) => rule.active)
+      .map((rule) => ({
+        rule,
+        patterns: rule.patterns
+          .map((pattern) => {
+            const words = rule.kind === 'category' ? [normaliseIndonesianText(pattern)] : tokenise(pattern);
+            return { pattern, words, strength: patternStrength(rule.kind, words.length) };
+          })
+          .filter((p) => p.words.length > 0 && p.words[0] !== ''),
+      }));
+  }
+
+  evaluate(complaint: RoutableComplaint): RuleMatch[] {
+    const containsPhrase = (haystack: readonly string[], phrase: readonly string[]) =>
+      haystack.some((_, i) => i + phrase.length <= haystack.length && phrase.every((w, j) => haystack[i + j] === w));
+    const passages = [complaint.title ?? '', complaint.text].map(tokenise);
+    const category = complaint.category ? normaliseIndonesianText(complaint.category) : '';
+    const matches: RuleMatch[] = [];
+    for (const { rule, patterns } of this.compiled) {
+      const hits = patterns.filter(({ words }) =>
+        rule.kind === 'category' ? category !== '' && words[0] === category : passages.some((p) => containsPhrase(p, words)),
+      );
+      if (hits.length === 0) continue;
+      const combined = 1 - hits.reduce((rest, h) => rest * (1 - h.strength), 1);
+      matches.push({ rule, unitCode: rule.unitCode, matchedPatterns: hits.map((h) => h.pattern), strength: withPriority(combined, rule.priority) });
+    }
+    return matches.sort((a, b) => b.strength - a.strength || a.rule.id.localeCompare(b.rule.id));
+  }
+}

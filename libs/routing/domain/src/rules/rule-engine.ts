@@ -32,12 +32,23 @@ interface CompiledRule {
   patterns: CompiledPattern[];
 }
 
-function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= haystack.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (haystack[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
+/** Where a pattern sits: its rule and its place among the rule's patterns. */
+interface PatternRef {
+  rule: number;
+  pattern: number;
+  words: readonly string[];
+}
+
+function phraseAt(haystack: readonly string[], start: number, phrase: readonly string[]): boolean {
+  if (start + phrase.length > haystack.length) return false;
+  for (let j = 1; j < phrase.length; j++) if (haystack[start + j] !== phrase[j]) return false;
+  return true;
+}
+
+function addTo(index: Map<string, PatternRef[]>, key: string, ref: PatternRef): void {
+  const refs = index.get(key);
+  if (refs) refs.push(ref);
+  else index.set(key, [ref]);
 }
 
 /** The newest version of each rule id, among active and inactive rules alike. */
@@ -50,8 +61,15 @@ export function latestRuleVersions(rules: readonly RoutingRule[]): RoutingRule[]
   return [...latest.values()];
 }
 
+/**
+ * Patterns are indexed by their first word (category patterns by the whole category name), so one
+ * pass over a passage's words finds the candidates and checks only those, instead of scanning every
+ * pattern of every rule over both passages.
+ */
 export class RuleEngine {
   private readonly compiled: CompiledRule[];
+  private readonly byFirstWord = new Map<string, PatternRef[]>();
+  private readonly byCategory = new Map<string, PatternRef[]>();
 
   constructor(rules: readonly RoutingRule[]) {
     // An inactive newest version switches the rule off: older versions must not come back.
@@ -66,6 +84,9 @@ export class RuleEngine {
           })
           .filter((p) => p.words.length > 0 && p.words[0] !== ''),
       }));
+    this.compiled.forEach(({ rule, patterns }, r) =>
+      patterns.forEach(({ words }, p) => addTo(rule.kind === 'category' ? this.byCategory : this.byFirstWord, words[0], { rule: r, pattern: p, words })),
+    );
   }
 
   /** The rules in force: newest version of each id, active only. */
@@ -75,19 +96,31 @@ export class RuleEngine {
 
   /** Matching rules, strongest first. */
   evaluate(complaint: RoutableComplaint): RuleMatch[] {
-    const passages = [complaint.title ?? '', complaint.text].map(tokenise);
+    // hits[r][p]: pattern p of rule r matched (a rule's hits are reported in the rule's own order).
+    const hits = new Map<number, boolean[]>();
+    const hit = (ref: PatternRef) => {
+      let ofRule = hits.get(ref.rule);
+      if (!ofRule) hits.set(ref.rule, (ofRule = []));
+      ofRule[ref.pattern] = true;
+    };
+    for (const passage of [tokenise(complaint.title ?? ''), tokenise(complaint.text)]) {
+      for (let i = 0; i < passage.length; i++) {
+        const candidates = this.byFirstWord.get(passage[i]);
+        if (candidates) for (const ref of candidates) if (phraseAt(passage, i, ref.words)) hit(ref);
+      }
+    }
     const category = complaint.category ? normaliseIndonesianText(complaint.category) : '';
+    if (category !== '') for (const ref of this.byCategory.get(category) ?? []) hit(ref);
+
     const matches: RuleMatch[] = [];
-    for (const { rule, patterns } of this.compiled) {
-      const hits = patterns.filter(({ words }) =>
-        rule.kind === 'category' ? category !== '' && words[0] === category : passages.some((p) => containsPhrase(p, words)),
-      );
-      if (hits.length === 0) continue;
-      const combined = 1 - hits.reduce((rest, h) => rest * (1 - h.strength), 1);
+    for (const [r, ofRule] of hits) {
+      const { rule, patterns } = this.compiled[r];
+      const matched = patterns.filter((_, p) => ofRule[p]);
+      const combined = 1 - matched.reduce((rest, h) => rest * (1 - h.strength), 1);
       matches.push({
         rule,
         unitCode: rule.unitCode,
-        matchedPatterns: hits.map((h) => h.pattern),
+        matchedPatterns: matched.map((h) => h.pattern),
         strength: withPriority(combined, rule.priority),
       });
     }
