@@ -1,17 +1,19 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TicketAssignedV1, type EventData } from '@bekasi/contracts';
+import { TicketAssignedV1 } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { complaintDocument } from '@bekasi/routing-domain';
-import { ComplaintRow } from '../persistence/routing.entities';
-import { TrainingExamples } from './training-examples';
-
-type TicketAssigned = EventData<typeof TicketAssignedV1>;
+import { ComplaintRepository } from '../persistence/complaint.repository';
+import type { ComplaintRow } from '../persistence/routing.entities';
+import { TrainingExamples, type TrainingExampleInput } from './training-examples';
 
 /**
  * The LAPOR admin disposed a complaint in desk (triage): the admin's choice is the best label the
  * router can get, so it becomes a training example. Automatic assignments teach nothing new.
+ *
+ * A batch is applied as a whole: the complaints it names are read and locked with one query, folded
+ * in event order in memory (an admin who disposes one complaint twice in a batch: the last wins, as
+ * one by one would), and the examples and complaints are written with one statement each.
  */
 @Injectable()
 export class AdminDispositionHandler implements OnModuleInit {
@@ -30,30 +32,29 @@ export class AdminDispositionHandler implements OnModuleInit {
   }
 
   async handleBatch(events: readonly ConsumedEvent[], { tx }: BatchContext): Promise<void> {
-    for (const event of events) if (isEvent(event, TicketAssignedV1)) await this.handle(tx, event.data);
-  }
-
-  private async handle(tx: EntityManager, data: TicketAssigned): Promise<void> {
-    if (data.routedBy !== 'admin' || !data.unitCode) return;
-    const complaint = await tx.getRepository(ComplaintRow).findOneBy({ complaintId: data.ticketId });
-    if (!complaint || complaint.historical) return;
-    await this.trainingExamples.record(
-      tx,
-      {
+    const byAdmin = events.flatMap((e) => (isEvent(e, TicketAssignedV1) && e.data.routedBy === 'admin' && e.data.unitCode ? [e.data] : []));
+    if (byAdmin.length === 0) return;
+    const repo = new ComplaintRepository(tx);
+    const complaints = await repo.findMany([...new Set(byAdmin.map((d) => d.ticketId))], true);
+    const now = this.clock.now();
+    const examples: TrainingExampleInput[] = [];
+    const changed = new Map<string, ComplaintRow>();
+    for (const data of byAdmin) {
+      const complaint = changed.get(data.ticketId) ?? complaints.get(data.ticketId);
+      if (!complaint || complaint.historical) continue;
+      const unitCode = data.unitCode!;
+      examples.push({
         complaintId: complaint.complaintId,
         text: complaintDocument(complaint.title, complaint.text),
         category: complaint.category,
         classification: complaint.classification,
-        unitCode: data.unitCode,
+        unitCode,
         source: 'admin',
         receivedAt: complaint.receivedAt,
-      },
-      this.clock,
-    );
-    complaint.status = 'routed';
-    complaint.unitCode = data.unitCode;
-    complaint.kecamatanCode = data.kecamatanCode ?? complaint.kecamatanCode;
-    complaint.updatedAt = this.clock.now();
-    await tx.getRepository(ComplaintRow).save(complaint);
+      });
+      changed.set(complaint.complaintId, { ...complaint, status: 'routed', unitCode, kecamatanCode: data.kecamatanCode ?? complaint.kecamatanCode, updatedAt: now });
+    }
+    await this.trainingExamples.recordMany(tx, examples, this.clock);
+    await repo.updateMany([...changed.values()]);
   }
 }
