@@ -5,10 +5,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { ComplaintReceivedV1, LaporUpdateReceivedV1, TicketRoutedV1, type ComplaintReceived } from '@bekasi/contracts';
+import { ComplaintTriageRequiredV1, LaporUpdateReceivedV1, TicketRoutedV1 } from '@bekasi/contracts';
 import { hasExif, jpegWithGps, pngWithExif } from '@bekasi/file-store';
 import { testReporterKey, waitFor } from '@bekasi/testing';
-import { aRoutedEvent, DeskTestApp } from './desk-test-app';
+import { aComplaint, aRoutedEvent, DeskTestApp } from './desk-test-app';
 
 describe('desk: evidence files, LAPOR! origin and updates, canned replies', () => {
   let t: DeskTestApp;
@@ -128,23 +128,33 @@ describe('desk: evidence files, LAPOR! origin and updates, canned replies', () =
     expect(reply.attachments).toEqual([expect.objectContaining({ fileId: photo.body.fileId, fileName: 'lokasi.png' })]);
   });
 
-  it('shows where a ticket came from, and enters a reply and a status change made on LAPOR! once each', async () => {
-    const ticket = await t.ticketIn('waiting_reporter', 'DINSOS', { pausedFrom: 'in_progress', pausedAt: new Date() });
-    const complaintReceived = { complaintId: ticket.snapshot.id, source: 'lapor-api', externalId: '5001234', historical: false } as Partial<ComplaintReceived>;
-    // desk reads only these fields of complaint.received; the rest is intake's business, filled in to pass the schema.
-    await t.publish(ComplaintReceivedV1, {
-      trackingId: ticket.complaint.trackingId, channel: 'Website', receivedAt: new Date().toISOString(), title: 'x', text: 'x', category: null, categoryId: null,
-      classification: null, anonymous: false, confidential: false, reporterName: null, locationText: null, priority: 'normal', duplicateOf: null, historicalDisposition: null,
-      ...complaintReceived,
-    } as ComplaintReceived, ticket.snapshot.id);
-    const view = await waitFor('the origin in the view', async () => {
-      const res = await request(t.http).get(`/api/v1/tickets/${ticket.snapshot.id}`).set('authorization', await as('officer.dinsos'));
-      return res.body.source ? res.body : null;
-    });
+  it("shows where a ticket came from as routing's decision carries it; an older decision without it leaves it unknown until one does", async () => {
+    const viewOf = async (id: string) => (await request(t.http).get(`/api/v1/tickets/${id}`).set('authorization', await as('admin')).expect(200)).body;
+    const fromLapor = randomUUID();
+    await t.publish(TicketRoutedV1, aRoutedEvent(fromLapor, 'DINSOS', { complaint: aComplaint({ source: 'lapor-api', externalId: '5001234' }).complaint }), fromLapor);
+    const view = await waitFor('the LAPOR! ticket', () => viewOf(fromLapor));
     expect(view).toMatchObject({ source: 'lapor-api', laporTrackingId: '5001234' });
     const list = await request(t.http).get('/api/v1/tickets').query({ pageSize: 100 }).set('authorization', await as('officer.dinsos')).expect(200);
-    expect(list.body.items.find((i: { id: string }) => i.id === ticket.snapshot.id)).toMatchObject({ source: 'lapor-api', laporTrackingId: '5001234' });
+    expect(list.body.items.find((i: { id: string }) => i.id === fromLapor)).toMatchObject({ source: 'lapor-api', laporTrackingId: '5001234' });
 
+    // Published before decisions carried the origin (still in the topic after an upgrade): the ticket opens, its origin unknown.
+    const older = randomUUID();
+    await t.publish(ComplaintTriageRequiredV1, {
+      complaintId: older, decisionId: randomUUID(), reason: 'Keyakinan routing rendah', suggestions: [], kecamatanCode: 'babelan', refusedUnits: [], bounceCount: 0,
+      complaint: aComplaint().complaint,
+    }, older);
+    expect(await waitFor('the older ticket in triage', () => viewOf(older))).toMatchObject({ status: 'triage', source: null, laporTrackingId: null });
+    // The admin's disposition comes from routing with the origin: now it is known (not a LAPOR! one, so no LAPOR! id).
+    await t.publish(TicketRoutedV1, aRoutedEvent(older, 'DLH', { routedBy: 'admin', complaint: aComplaint({ source: 'web-form', externalId: 'WEB-77' }).complaint }), older);
+    const routed = await waitFor('the older ticket routed', async () => {
+      const v = await viewOf(older);
+      return v.status === 'assigned' && v;
+    });
+    expect(routed).toMatchObject({ source: 'web-form', laporTrackingId: null, unitCode: 'DLH' });
+  });
+
+  it('enters a reply and a status change made on LAPOR! once each', async () => {
+    const ticket = await t.ticketIn('waiting_reporter', 'DINSOS', { pausedFrom: 'in_progress', pausedAt: new Date() });
     const update = (kind: 'reply' | 'rating' | 'status', extra: object) => ({
       complaintId: ticket.snapshot.id, trackingId: ticket.complaint.trackingId, laporTrackingId: '5001234', updateId: `upd-${kind}`, kind,
       message: null, rating: null, laporStatus: null, at: new Date().toISOString(), ...extra,

@@ -12,6 +12,7 @@ import { CreateRoutingTables1764000000000 } from './persistence/migrations/17640
 import { SeedReferenceData1764000000001 } from './persistence/migrations/1764000000001-seed-reference-data';
 import { LearntUnitsAndValidatedThreshold1764000000002 } from './persistence/migrations/1764000000002-learnt-units-and-validated-threshold';
 import { KnowledgeRevision1764000000010 } from './persistence/migrations/1764000000010-knowledge-revision';
+import { ComplaintOrigin1764000000020 } from './persistence/migrations/1764000000020-complaint-origin';
 import { ROUTING_ENTITIES } from './persistence/routing.entities';
 import { PlacesController } from './places/places.http.controller';
 import { PlacesService } from './places/places.service';
@@ -51,6 +52,7 @@ export class RoutingAppModule {
             SeedReferenceData1764000000001,
             LearntUnitsAndValidatedThreshold1764000000002,
             KnowledgeRevision1764000000010,
+            ComplaintOrigin1764000000020,
           ],
         }),
         MessagingModule,

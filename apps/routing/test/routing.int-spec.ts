@@ -156,7 +156,8 @@ describe('routing service', () => {
       kecamatanCode: 'babelan',
       routedBy: 'auto',
       bounceCount: 0,
-      complaint: { trackingId: complaint.trackingId, title: complaint.title },
+      // Where it came from travels with the decision, so desk needs no complaint.received of its own.
+      complaint: { trackingId: complaint.trackingId, title: complaint.title, source: 'lapor-api', externalId: complaint.externalId },
     });
     expect(routed.data.confidence).toBeGreaterThanOrEqual(0.5);
     expect(routed.data.reasons.map((r) => r.source)).toEqual(expect.arrayContaining(['rule', 'gazetteer', 'model', 'policy']));
@@ -174,7 +175,7 @@ describe('routing service', () => {
     const [triage] = await waitFor('complaint.triage-required', () => triageOf(complaint.complaintId).length > 0 && triageOf(complaint.complaintId));
     expect(triage.data.suggestions.slice(0, 2).map((s) => s.unitCode).sort()).toEqual(['BPBD', 'SDABMBK']);
     expect(triage.data.reason).toMatch(/di bawah ambang/);
-    expect(triage.data).toMatchObject({ complaintId: complaint.complaintId, bounceCount: 0, refusedUnits: [] });
+    expect(triage.data).toMatchObject({ complaintId: complaint.complaintId, bounceCount: 0, refusedUnits: [], complaint: { source: 'lapor-api', externalId: complaint.externalId } });
     expect(routedOf(complaint.complaintId)).toEqual([]);
     const [decision] = await decisionsOf(complaint.complaintId);
     expect(decision).toMatchObject({ id: triage.data.decisionId, outcome: 'triage', unitCode: null });
@@ -221,7 +222,7 @@ describe('routing service', () => {
       complaint.complaintId,
     );
     const [rerouted] = await waitFor('ticket.routed after the refusal', () => routedOf(complaint.complaintId).length > 0 && routedOf(complaint.complaintId));
-    expect(rerouted.data).toMatchObject({ unitCode: 'DISPERKIMTAN', bounceCount: 1, routedBy: 'auto' });
+    expect(rerouted.data).toMatchObject({ unitCode: 'DISPERKIMTAN', bounceCount: 1, routedBy: 'auto', complaint: { source: 'lapor-api', externalId: complaint.externalId } });
     expect(rerouted.data.alternatives.map((a) => a.unitCode)).not.toContain('DISHUB');
     expect(rerouted.data.reasons.find((r) => r.source === 'policy' && (r.detail as { policy: string }).policy === 'excluded')?.text).toMatch(/Dishub/i);
 
@@ -325,6 +326,8 @@ describe('routing service', () => {
       complaint.complaintId,
     );
     expect(await waitFor('the training example', () => trainingExample(complaint.complaintId))).toEqual({ unit_code: 'BPBD', source: 'admin' });
+    const [kept] = await db.query(`SELECT "status", "unit_code" FROM "${infra.schema}"."complaints" WHERE "complaint_id" = $1`, [complaint.complaintId]);
+    expect(kept).toEqual({ status: 'routed', unit_code: 'BPBD' });
   });
 
   it('records an admin disposition over HTTP: ticket.routed by admin, a decision and a training example', async () => {

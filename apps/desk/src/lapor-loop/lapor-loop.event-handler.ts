@@ -1,14 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ComplaintReceivedV1, LaporUpdateReceivedV1, type EventEnvelope, type LaporUpdateReceived } from '@bekasi/contracts';
+import { LaporUpdateReceivedV1, type EventEnvelope, type LaporUpdateReceived } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, isEvent, PermanentEventError, TransientEventError, type ConsumedEvent } from '@bekasi/messaging';
 import { LOGGER, type AppLogger } from '@bekasi/platform';
-import { isLaporSource } from '@bekasi/intake-domain';
 import { decide, type Actor, type TicketCommand } from '@bekasi/tickets-domain';
 import { TicketRepository } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
-import { TicketOrigins } from './ticket-origins';
 
 /** How long an update waits for its ticket to be opened by routing's decision. */
 const TICKET_WAIT_MS = 5 * 60_000;
@@ -36,7 +34,6 @@ function commandOf(update: LaporUpdateReceived): { command: TicketCommand; actor
  * The LAPOR! side of a ticket, as intake reads it back: a reply or rating the reporter made on
  * LAPOR! is applied as theirs, a status change by LAPOR!'s admin is noted in the history. The
  * consumer's ledger applies each update once (intake announces each LAPOR! update id once).
- * complaint.received tells where each ticket came from, for the views.
  */
 @Injectable()
 export class LaporLoopEventsHandler implements OnModuleInit {
@@ -53,19 +50,12 @@ export class LaporLoopEventsHandler implements OnModuleInit {
   onModuleInit() {
     this.consumer.onBatch({
       name: 'desk.lapor-loop',
-      events: [ComplaintReceivedV1, LaporUpdateReceivedV1],
+      events: [LaporUpdateReceivedV1],
       handle: (events, { tx }) => this.handle(tx, events),
     });
   }
 
   async handle(tx: EntityManager, events: readonly ConsumedEvent[]): Promise<void> {
-    const origins = events
-      .filter((e) => isEvent(e, ComplaintReceivedV1) && !e.data.historical)
-      .map((e) => {
-        const data = (e as ConsumedEvent<{ complaintId: string; source: string; externalId: string }>).data;
-        return { ticketId: data.complaintId, source: data.source, laporTrackingId: isLaporSource(data.source) ? data.externalId : null };
-      });
-    await new TicketOrigins(tx).record(origins);
     for (const e of events) if (isEvent(e, LaporUpdateReceivedV1)) await this.apply(tx, e.data, e.envelope);
   }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { schemaOfManager } from '@bekasi/messaging';
 
 export interface TicketOrigin {
-  /** The channel the complaint came by (complaint.received's `source`). */
+  /** The channel the complaint came by (complaint.received's `source`, as routing's decisions carry it). */
   source: string | null;
   /** SP4N-LAPOR!'s tracking id when the complaint came from LAPOR!. */
   laporTrackingId: string | null;
@@ -10,11 +10,18 @@ export interface TicketOrigin {
 
 const UNKNOWN: TicketOrigin = { source: null, laporTrackingId: null };
 
-/** Where tickets came from, recorded from complaint.received (desk's tickets table stays as routing's events fill it). */
+export interface TicketOriginRow {
+  ticketId: string;
+  source: string;
+  laporTrackingId: string | null;
+}
+
+/** Where tickets came from, recorded from routing's decisions (desk's tickets table stays as routing's events fill it). */
 export class TicketOrigins {
   constructor(private readonly tx: EntityManager) {}
 
-  async record(rows: readonly { ticketId: string; source: string; laporTrackingId: string | null }[]): Promise<void> {
+  /** The first origin known of a ticket stays (a decision carries the same one again). */
+  async record(rows: readonly TicketOriginRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.tx.query(
       `INSERT INTO "${schemaOfManager(this.tx)}"."ticket_origins" ("ticket_id","source","lapor_tracking_id")

@@ -14,6 +14,8 @@ import { EventConsumer, isEvent, OutboxWriter, PermanentEventError, type Consume
 import { LOGGER, type AppLogger } from '@bekasi/platform';
 import { decide, receiveTicket, staleBreachReason, type AuditEntry, type TicketCommand, type TicketDecision } from '@bekasi/tickets-domain';
 import type { UnitSuggestion } from '@bekasi/desk-client';
+import { isLaporSource } from '@bekasi/intake-domain';
+import { TicketOrigins, type TicketOriginRow } from '../lapor-loop/ticket-origins';
 import { TicketRepository, type ComplaintFacts, type TicketRecord } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
 
@@ -59,6 +61,7 @@ interface TicketInBatch {
 class TicketBatch {
   readonly audits: AuditEntry[] = [];
   readonly outbox: OutboxItem[] = [];
+  readonly origins: TicketOriginRow[] = [];
 
   constructor(readonly tickets: Map<string, TicketInBatch>) {}
 
@@ -70,6 +73,7 @@ class TicketBatch {
     // The rows are locked since they were read, so a miss means a bug, not a race; retried all the same.
     if ((await repo.updateMany(updates)) !== updates.length) throw new Error('a ticket changed while the batch was applied; retrying');
     await repo.appendAuditMany(this.audits.map((entry) => ({ entry })));
+    await new TicketOrigins(tx).record(this.origins);
     await outbox.appendMany(tx, this.outbox);
   }
 }
@@ -83,6 +87,7 @@ class TicketBatch {
  *
  * A batch is folded in memory, ticket by ticket in event order, and stored with a handful of
  * multi-row statements: a ticket opened and routed in the same batch is inserted once, routed.
+ * The decisions also say where each ticket came from (its source and SP4N-LAPOR! id, for the views).
  */
 @Injectable()
 export class RoutingEventsHandler implements OnModuleInit {
@@ -107,11 +112,24 @@ export class RoutingEventsHandler implements OnModuleInit {
     const loaded = await new TicketRepository(tx).findMany(ids, true);
     const batch = new TicketBatch(new Map([...loaded].map(([id, record]) => [id, { record, loadedVersion: record.snapshot.version, changed: false }])));
     for (const e of events) {
+      if (isEvent(e, TicketRoutedV1) || isEvent(e, ComplaintTriageRequiredV1)) this.noteOrigin(batch, e.data);
       if (isEvent(e, TicketRoutedV1)) this.onRouted(batch, e.data, e.envelope);
       else if (isEvent(e, ComplaintTriageRequiredV1)) this.onTriageRequired(batch, e.data, e.envelope);
       else if (isEvent(e, SlaBreachedV1)) this.onSlaBreached(batch, e.data, e.envelope);
     }
     await batch.store(tx, this.outbox);
+  }
+
+  /**
+   * Where the ticket came from, as routing's decision carries it. A decision published before routing
+   * carried it (docs/adr/0008) has none: the ticket opens all the same with its origin unknown (null in
+   * the views), and the next decision that carries one fills it in; a known origin is never overwritten.
+   */
+  private noteOrigin(batch: TicketBatch, data: TicketRouted | ComplaintTriageRequired) {
+    const { source, externalId } = data.complaint;
+    if (!source) return;
+    const ticketId = 'ticketId' in data ? data.ticketId : data.complaintId;
+    batch.origins.push({ ticketId, source, laporTrackingId: isLaporSource(source) && externalId ? externalId : null });
   }
 
   private onRouted(batch: TicketBatch, data: TicketRouted, envelope: EventEnvelope) {

@@ -102,6 +102,8 @@ function complaintOf(data: ComplaintReceived, now: Date): ComplaintRow {
     confidential: data.confidential,
     channel: data.channel,
     priority: data.priority,
+    source: data.source,
+    externalId: data.externalId,
     historical: data.historical,
     status: data.historical ? 'historical' : 'received',
     unitCode: null,

@@ -50,6 +50,7 @@ export function summaryOf(complaint: ComplaintRow): ComplaintSummary {
     confidential: complaint.confidential,
     channel: complaint.channel,
     priority: complaint.priority as ComplaintSummary['priority'],
+    ...(complaint.source !== null && { source: complaint.source as ComplaintSummary['source'], externalId: complaint.externalId ?? '' }),
   };
 }
 

@@ -18,6 +18,9 @@ export class ComplaintRow {
   @Column('boolean') confidential: boolean;
   @Column('text', { nullable: true }) channel: string | null;
   @Column('text') priority: string;
+  /** complaint.received's `source` and `externalId`, published with each decision (null: kept before routing recorded them). */
+  @Column('text', { nullable: true }) source: string | null;
+  @Column('text', { name: 'external_id', nullable: true }) externalId: string | null;
   @Column('boolean') historical: boolean;
   /** routed | triage | historical */
   @Column('text') status: string;

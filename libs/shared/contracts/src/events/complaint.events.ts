@@ -19,6 +19,11 @@ export const ComplaintSummary = Type.Object({
   confidential: Type.Boolean(),
   channel: Nullable(Type.String()),
   priority: Priority,
+  // Where the complaint came from, so desk needs no complaint.received of its own. Optional: events
+  // published before these fields existed stay valid (docs/adr/0008-additive-event-fields.md), and a
+  // consumer treats a missing origin as not known.
+  source: Type.Optional(ComplaintSource),
+  externalId: Type.Optional(Type.String({ description: "Id in the source system (complaint.received's `externalId`), e.g. the SP4N-LAPOR! Tracking ID" })),
 });
 
 export const ComplaintReceivedV1 = defineEvent({
