@@ -73,6 +73,8 @@ describe('the loop with LAPOR! across intake and desk', () => {
       complaint: {
         trackingId: complaint.tracking_id, title: 'Bantuan sosial', text: 'Bantuan belum cair', category: null, classification: null,
         receivedAt: new Date().toISOString(), anonymous: false, confidential: false, channel: 'Website', priority: 'normal',
+        // Routing's decisions carry the origin; desk takes the SP4N-LAPOR! id from it.
+        source: 'lapor-api', externalId: complaint.external_id,
       },
     };
     const id = randomUUID();
