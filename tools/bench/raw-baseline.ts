@@ -13,7 +13,7 @@ import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { ALL_TOPICS, CLOUDEVENTS_SPEC_VERSION, fromKafkaMessage, toKafkaRecord, TopicNaming, type EventEnvelope } from '@bekasi/contracts';
 import { ComplaintReceivedV1, TicketAssignedV1, TicketReceivedV1, TicketRoutedV1 } from '@bekasi/contracts';
-import { CreateMessagingTables1763900000000, createKafka } from '@bekasi/messaging';
+import { CONSUMER_FETCH, CreateMessagingTables1763900000000, createKafka, type ConsumerFetch } from '@bekasi/messaging';
 import { CreateIntakeTables1764100000000 } from '../../apps/intake/src/persistence/migrations/1764100000000-create-intake-tables';
 import { CreateRoutingTables1764000000000 } from '../../apps/routing/src/persistence/migrations/1764000000000-create-routing-tables';
 import { CreateDeskTables1764100000000 } from '../../apps/desk/src/persistence/migrations/1764100000000-create-desk-tables';
@@ -27,7 +27,7 @@ const databaseUrl = process.env.DATABASE_URL!;
 const kafka: Kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), topicPrefix: PREFIX, clientId: 'raw-baseline' });
 const UNITS = ['DINAS_PUPR', 'DINAS_LH', 'DINAS_KESEHATAN', 'DINAS_PENDIDIKAN', 'DISDUKCAPIL', 'DINAS_SOSIAL', 'DISHUB', 'SATPOL_PP'];
 
-function envelope(type: string, subject: string, data: unknown, cause?: EventEnvelope): EventEnvelope {
+export function envelope(type: string, subject: string, data: unknown, cause?: EventEnvelope): EventEnvelope {
   const id = randomUUID();
   return {
     id, source: '/bekasi-lapor/raw', type, specversion: CLOUDEVENTS_SPEC_VERSION, time: new Date().toISOString(), subject,
@@ -35,7 +35,7 @@ function envelope(type: string, subject: string, data: unknown, cause?: EventEnv
   };
 }
 
-async function appendOutbox(client: PoolClient, schema: string, topic: string, events: EventEnvelope[]): Promise<void> {
+export async function appendOutbox(client: PoolClient, schema: string, topic: string, events: EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;
   const records = events.map((e) => toKafkaRecord(e));
   await client.query(
@@ -46,7 +46,7 @@ async function appendOutbox(client: PoolClient, schema: string, topic: string, e
 }
 
 /** The relay: woken by the outbox trigger's NOTIFY and by nudge(), publishes in commit order. */
-function startRelay(pool: Pool, schema: string): { nudge(): void } {
+export function startRelay(pool: Pool, schema: string, client: Kafka = kafka): { nudge(): void } {
   let producer: Producer;
   let wake: (() => void) | undefined;
   let dirty = false;
@@ -55,7 +55,7 @@ function startRelay(pool: Pool, schema: string): { nudge(): void } {
     wake?.();
   };
   void (async () => {
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    producer = client.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     const listener = await pool.connect();
     listener.on('notification', nudge);
@@ -88,13 +88,31 @@ function startRelay(pool: Pool, schema: string): { nudge(): void } {
   return { nudge };
 }
 
+export interface RawHopOptions {
+  pool: Pool;
+  schema: string;
+  group: string;
+  /** Physical topic name. */
+  topic: string;
+  wanted: string;
+  apply: (client: PoolClient, events: EventEnvelope[]) => Promise<void>;
+  relay?: { nudge(): void };
+  kafka?: Kafka;
+  fetch?: Partial<ConsumerFetch>;
+}
+
 /** A hop: one transaction per Kafka batch (ledger in bulk, the hop's writes, outbox), offsets after the commit. */
 async function startHop(name: 'routing' | 'desk' | 'sla', wanted: string, apply: (client: PoolClient, events: EventEnvelope[]) => Promise<void>, relay?: { nudge(): void }) {
-  const schema = RAW_SCHEMAS[name];
   const pool = new Pool({ connectionString: databaseUrl, max: 6 });
-  const consumer = kafka.consumer({ groupId: `raw.${name}`, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
+  await consumeHop({ pool, schema: RAW_SCHEMAS[name], group: `raw.${name}`, topic: naming.physical(name === 'routing' ? 'complaints' : 'tickets'), wanted, apply, relay });
+}
+
+export async function consumeHop({ pool, schema, group, topic, wanted, apply, relay, kafka: client = kafka, fetch: override }: RawHopOptions) {
+  // The system's fetch settings: batches form the same way on both sides.
+  const fetch = { ...CONSUMER_FETCH, ...override };
+  const consumer = client.consumer({ groupId: group, ...fetch, allowAutoTopicCreation: false });
   await consumer.connect();
-  await consumer.subscribe({ topic: naming.physical(name === 'routing' ? 'complaints' : 'tickets'), fromBeginning: true });
+  await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -108,17 +126,18 @@ async function startHop(name: 'routing' | 'desk' | 'sla', wanted: string, apply:
           const { rows } = await client.query(
             `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
              SELECT $1, e.id, e.type, $2, $3, 0 FROM unnest($4::text[], $5::text[]) AS e(id, type) ON CONFLICT DO NOTHING RETURNING "event_id"`,
-            [`raw.${name}`, batch.topic, batch.partition, events.map((e) => e.id), events.map((e) => e.type)],
+            [group, batch.topic, batch.partition, events.map((e) => e.id), events.map((e) => e.type)],
           );
           const fresh = new Set(rows.map((r) => r.event_id));
           const mine = events.filter((e) => fresh.has(e.id));
           if (mine.length > 0) {
             await apply(client, mine);
-            await client.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [`raw.${name}`, mine.map((e) => e.id)]);
+            await client.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [group, mine.map((e) => e.id)]);
           }
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK').catch(() => undefined);
+          console.error(`raw hop ${group}: ${(err as Error).message}`);
           throw err;
         } finally {
           client.release();
@@ -130,7 +149,7 @@ async function startHop(name: 'routing' | 'desk' | 'sla', wanted: string, apply:
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
     },
   });
-  return pool;
+  return consumer;
 }
 
 async function entry(): Promise<void> {

@@ -302,6 +302,9 @@ describe('event backbone against the real broker and database', () => {
     const dlq = track(await new TopicRecorder(infra.kafka, infra.naming.deadLetter('tickets')).start());
     const stuck = randomUUID();
     const [stuckId] = await publish([{ n: 1, ticket: stuck, poison: true }]);
+    // Tickets of other partitions (12 random keys over 3 partitions: some land elsewhere), in the same fetch.
+    const others = Array.from({ length: 12 }, () => randomUUID());
+    await publish(others.map((ticket, n) => ({ n, ticket })));
     let failures = 0;
     const consumer = batchConsumerFor('transient', async (events) => {
       if (events.some((e) => e.envelope.subject === stuck && (e.data as { poison?: boolean }).poison) && failures < 7) {
@@ -311,6 +314,15 @@ describe('event backbone against the real broker and database', () => {
       }
     });
     await consumer.start();
+    await waitFor(
+      "another partition's events applied while the stuck one keeps failing",
+      async () => {
+        const stillFailing = failures < 7;
+        return stillFailing && (await effects()).some((e) => others.includes(e.ticket));
+      },
+      30_000,
+      10,
+    );
     await waitFor('the event applied after 7 transient failures', async () => (await effects(stuck)).length === 1, 30_000);
     expect(failures).toBe(7);
     await new Promise((r) => setTimeout(r, 500));

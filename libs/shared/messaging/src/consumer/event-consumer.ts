@@ -35,8 +35,6 @@ export function isEvent<D extends EventDefinition>(event: ConsumedEvent, definit
 export interface BatchContext {
   /** The batch's transaction: the ledger rows, every handler's writes and their outbox rows commit together. */
   tx: EntityManager;
-  topic: string;
-  partition: number;
   /** Runs after the transaction committed (e.g. BullMQ); a failure there is logged, never retried. */
   afterCommit(action: () => Promise<unknown> | unknown): void;
 }
@@ -46,7 +44,10 @@ export interface BatchHandler {
   name: string;
   /** The only event types this handler receives; a batch with none of any handler's types opens no transaction. */
   events: readonly EventDefinition[];
-  /** The batch's new events of those types, in offset order, all of one partition. */
+  /**
+   * The batch's new events of those types: those of one partition in offset order (so those of one
+   * ticket, its Kafka key, in order); a batch may hold several partitions' events.
+   */
   handle(events: readonly ConsumedEvent[], context: BatchContext): Promise<void>;
 }
 
@@ -67,9 +68,29 @@ export interface EventConsumerOptions {
   logger?: MessagingLogger;
   /** Events per transaction at most. */
   batchMax?: number;
+  /** Partitions whose batches are processed at once (and so can share a transaction). */
+  partitionsConsumedConcurrently?: number;
   /** Called after each commit that ran handlers (the service's own relay: its outbox has new rows). */
   afterCommit?: () => void;
+  /** How the broker fills a fetch; see CONSUMER_FETCH. */
+  fetch?: Partial<ConsumerFetch>;
 }
+
+export interface ConsumerFetch {
+  /** The broker answers a fetch once it holds this many bytes for the consumer... */
+  minBytes: number;
+  /** ...or once this long has passed: the most a quiet topic adds to an event's latency per hop. */
+  maxWaitTimeInMs: number;
+  maxBytesPerPartition: number;
+}
+
+/**
+ * Without a floor the broker answers each fetch with whatever arrived (under steady load: one event),
+ * and every event then costs a transaction, a ledger statement, an offset commit and a relay round of
+ * its own. A floor of a few events' bytes and a short wait let batches form: at 250 events/s a fetch
+ * brings ~10 events after at most 25 ms, and a backlog still comes in full batches at once.
+ */
+export const CONSUMER_FETCH: ConsumerFetch = { minBytes: 64 * 1024, maxWaitTimeInMs: 25, maxBytesPerPartition: 1024 * 1024 };
 
 const consumed = counter({ name: 'events_consumed_total', help: 'Events consumed, by outcome', labelNames: ['group', 'type', 'outcome'] });
 const batchSeconds = histogram({
@@ -79,6 +100,9 @@ const batchSeconds = histogram({
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
 });
 const batchEvents = histogram({ name: 'event_batch_events', help: 'New events per batch transaction', labelNames: ['group'], buckets: [1, 5, 10, 50, 100, 250, 500, 1000] });
+
+/** Shared batch transactions in flight at once, per consumer. */
+const SHARED_TRANSACTIONS = 3;
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
@@ -90,6 +114,23 @@ interface Decoded {
   /** Set when the message can never be applied (malformed, data not matching its schema). */
   poison?: Error;
   relevant: boolean;
+}
+
+/** One partition's share of a shared batch transaction. */
+interface Share {
+  topic: string;
+  partition: number;
+  items: Decoded[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+interface PendingCommit {
+  topic: string;
+  partition: number;
+  offset: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
 }
 
 interface ChunkResult {
@@ -105,8 +146,12 @@ interface ChunkResult {
  * retry or dead-letter handling). Per Kafka batch of one partition:
  * - events no handler declared are skipped without a transaction;
  * - one transaction records the batch's event ids in the applied-event ledger (one statement; ids
- *   already there are redeliveries and are dropped) and runs every handler on the new events;
- * - offsets are committed only after that transaction committed;
+ *   already there are redeliveries and are dropped) and runs every handler on the new events; the
+ *   batches of the partitions one fetch brought share that transaction (group commit: under steady
+ *   load a fetch holds a few events per partition, and a transaction, a ledger statement and a relay
+ *   round per partition would cost more than the events themselves);
+ * - offsets are committed only after that transaction committed (those of the partitions that
+ *   shared it in one request);
  * - a transient failure (PostgreSQL, Redis, Kafka away, serialization, deadlock) pauses only this
  *   partition and retries the batch without limit, with backoff;
  * - any other failure falls back to one transaction per event, so retries and `<topic>.dlq` keep
@@ -124,6 +169,10 @@ export class EventConsumer {
   /** Consecutive transient failures per partition, for the backoff. */
   private readonly transientStreak = new Map<string, number>();
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  /** Partition batches waiting for the next shared transaction, and whether one is running. */
+  private joining: Share[] = [];
+  private sharing = 0;
+  private pendingCommits: PendingCommit[] = [];
 
   constructor(private readonly options: EventConsumerOptions) {
     this.retry = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...options.retry };
@@ -161,12 +210,15 @@ export class EventConsumer {
     await upgradeMessagingTables(this.options.dataSource);
     this.dlqProducer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.dlqProducer.connect();
+    const fetch = { ...CONSUMER_FETCH, ...this.options.fetch };
     const consumer = kafka.consumer({
       groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
+      minBytes: fetch.minBytes,
+      maxWaitTimeInMs: fetch.maxWaitTimeInMs,
+      maxBytesPerPartition: fetch.maxBytesPerPartition,
       retry: { retries: 10 },
     });
     await consumer.connect();
@@ -174,7 +226,8 @@ export class EventConsumer {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 3,
+      // At least the partitions a consumer holds: one fetch's batches then all start together and share a transaction.
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 12,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }) => {
         const messages = batch.messages;
         for (let start = 0; start < messages.length; ) {
@@ -184,7 +237,7 @@ export class EventConsumer {
           if (result.done > 0) {
             const last = chunk[result.done - 1].offset;
             resolveOffset(last);
-            if (!isStale()) await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+            if (!isStale()) await this.commitOffset(consumer, batch.topic, batch.partition, (BigInt(last) + 1n).toString());
           }
           if (result.pauseMs !== undefined) {
             if (this.stopping) return;
@@ -241,8 +294,8 @@ export class EventConsumer {
     const relevant = decoded.filter((d) => d.relevant);
     const key = `${topic}:${partition}`;
     try {
-      if (relevant.length > 0) await this.applyBatch(topic, partition, relevant, 'batch');
-      for (const d of decoded) if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
+      if (relevant.length > 0) await this.applyShared(topic, partition, relevant);
+      for (const d of decoded) if (d.poison) await this.deadLetterPoison(topic, partition, d);
       for (const d of decoded) if (!d.relevant && !d.poison) this.count(d.type ?? 'unknown', 'ignored');
       this.transientStreak.delete(key);
       return { done: chunk.length };
@@ -254,7 +307,7 @@ export class EventConsumer {
     for (let i = 0; i < decoded.length; i++) {
       const d = decoded[i];
       try {
-        if (d.poison) await this.deadLetter(topic, partition, d, d.poison, 1);
+        if (d.poison) await this.deadLetterPoison(topic, partition, d);
         else if (!d.relevant) this.count(d.type ?? 'unknown', 'ignored');
         else if (!(await this.applyWithRetries(topic, partition, d, heartbeat))) return { done: i };
       } catch (err) {
@@ -281,7 +334,7 @@ export class EventConsumer {
       try {
         // Alone, the event's correlation is the ambient one: handler logs and outbox rows carry it.
         await runWithCorrelation({ correlationId: envelope.correlationid, causationId: envelope.causationid, eventId: envelope.id }, () =>
-          this.applyBatch(topic, partition, [d], 'single'),
+          this.applyBatch([{ topic, partition, items: [d] }], 'single'),
         );
         return true;
       } catch (err) {
@@ -299,26 +352,95 @@ export class EventConsumer {
     }
   }
 
-  private async applyBatch(topic: string, partition: number, items: Decoded[], mode: 'batch' | 'single'): Promise<void> {
+  /**
+   * Applies a partition's events in the next shared transaction. Every partition batch that arrives
+   * while one runs joins the next; the first to arrive starts it once the current macrotask is over,
+   * by which time the other batches of the same fetch (started together by kafkajs) have joined.
+   * When it fails, each share is tried again in a transaction of its own, so that only a partition
+   * whose events fail pauses or falls back to one event at a time.
+   */
+  private applyShared(topic: string, partition: number, items: Decoded[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.joining.push({ topic, partition, items, resolve, reject });
+      if (this.joining.length === 1) setImmediate(() => void this.runShared());
+    });
+  }
+
+  /**
+   * Runs shared transactions while shares wait, up to SHARED_TRANSACTIONS at once (a backlog brings
+   * full batches of several partitions: they go in parallel, as they did one partition each).
+   */
+  private async runShared(): Promise<void> {
+    if (this.sharing >= SHARED_TRANSACTIONS || this.joining.length === 0) return;
+    this.sharing++;
+    try {
+      while (this.joining.length > 0) {
+        // Bounded by batchMax events (a share is never split: it is at most batchMax itself).
+        let count = 0;
+        let take = 0;
+        while (take < this.joining.length && (take === 0 || count + this.joining[take].items.length <= this.batchMax)) count += this.joining[take++].items.length;
+        const shares = this.joining.splice(0, take);
+        if (this.joining.length > 0) void this.runShared();
+        try {
+          await this.applyBatch(shares, 'batch');
+          for (const share of shares) share.resolve();
+        } catch (err) {
+          if (shares.length === 1) shares[0].reject(err);
+          // Which partition failed is not known: each tries again alone, so only the one that fails
+          // pauses (transient) or falls back to one event at a time, and the others go on.
+          else for (const share of shares) await this.applyBatch([share], 'batch').then(share.resolve, share.reject);
+        }
+      }
+    } finally {
+      this.sharing--;
+    }
+  }
+
+  /** Commits a partition's offset; those asked for in the same macrotask go in one request. */
+  private commitOffset(consumer: Consumer, topic: string, partition: number, offset: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pendingCommits.push({ topic, partition, offset, resolve, reject });
+      if (this.pendingCommits.length > 1) return;
+      setImmediate(() => {
+        const commits = this.pendingCommits.splice(0);
+        consumer.commitOffsets(commits.map(({ topic, partition, offset }) => ({ topic, partition, offset }))).then(
+          () => commits.forEach((c) => c.resolve()),
+          (err) => commits.forEach((c) => c.reject(err)),
+        );
+      });
+    });
+  }
+
+  private async applyBatch(shares: ReadonlyArray<Pick<Share, 'topic' | 'partition' | 'items'>>, mode: 'batch' | 'single'): Promise<void> {
     const group = this.options.groupId;
     const schema = (this.options.dataSource.options as { schema?: string }).schema;
     const timer = batchSeconds.startTimer({ group, mode });
     const after: Array<() => Promise<unknown> | unknown> = [];
     const seen = new Set<string>();
-    const unique = items.filter((d) => !seen.has(d.envelope!.id) && seen.add(d.envelope!.id));
+    const unique = shares.flatMap(({ topic, partition, items }) =>
+      items.filter((d) => !seen.has(d.envelope!.id) && seen.add(d.envelope!.id)).map((d) => ({ d, topic, partition })),
+    );
+    const items = shares.flatMap((s) => s.items);
     const fresh = await this.options.dataSource.transaction(async (tx) => {
       const inserted: { event_id: string }[] = await tx.query(
         `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
-         SELECT $1, e.id, e.type, $2, $3, e.off FROM unnest($4::text[], $5::text[], $6::bigint[]) AS e(id, type, off)
+         SELECT $1, e.id, e.type, e.topic, e.part, e.off FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[]) AS e(id, type, topic, part, off)
          ON CONFLICT DO NOTHING RETURNING "event_id"`,
-        [group, topic, partition, unique.map((d) => d.envelope!.id), unique.map((d) => d.envelope!.type), unique.map((d) => d.message.offset)],
+        [
+          group,
+          unique.map((u) => u.d.envelope!.id),
+          unique.map((u) => u.d.envelope!.type),
+          unique.map((u) => u.topic),
+          unique.map((u) => u.partition),
+          unique.map((u) => u.d.message.offset),
+        ],
       );
       const ids = new Set(inserted.map((r) => r.event_id));
       const events: ConsumedEvent[] = unique
-        .filter((d) => ids.has(d.envelope!.id))
-        .map((d) => ({ type: d.envelope!.type, data: d.envelope!.data, envelope: d.envelope!, topic, partition, offset: d.message.offset }));
+        .filter((u) => ids.has(u.d.envelope!.id))
+        .map(({ d, topic, partition }) => ({ type: d.envelope!.type, data: d.envelope!.data, envelope: d.envelope!, topic, partition, offset: d.message.offset }));
       if (events.length === 0) return events;
-      const context: BatchContext = { tx, topic, partition, afterCommit: (action) => void after.push(action) };
+      const context: BatchContext = { tx, afterCommit: (action) => void after.push(action) };
       for (const handler of this.handlers) {
         const types = new Set(handler.events.map((e) => e.type));
         const mine = events.filter((e) => types.has(e.type));
@@ -344,6 +466,12 @@ export class EventConsumer {
         this.logger.warn({ err: (err as Error).message }, 'after-commit action failed');
       }
     }
+  }
+
+  /** A message that can never be applied (malformed, data not matching its schema): dead-lettered at once, and said so. */
+  private async deadLetterPoison(topic: string, partition: number, d: Decoded): Promise<void> {
+    this.logger.error({ err: d.poison!.message, topic, partition, offset: d.message.offset, type: d.type }, 'malformed event: dead-lettering');
+    await this.deadLetter(topic, partition, d, d.poison!, 1);
   }
 
   private async deadLetter(topic: string, partition: number, d: Decoded, error: Error, attempts: number): Promise<void> {

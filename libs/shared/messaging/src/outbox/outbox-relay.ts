@@ -60,6 +60,10 @@ export class OutboxRelay {
   private listener?: PoolClient;
   private listenRetry?: NodeJS.Timeout;
   private knownTopics = new Set<string>();
+  /** Seqs of the rows recent rounds took (a round takes every visible row below the highest it takes). */
+  private taken = new Set<string>();
+  private inRound = false;
+  private heardInRound: string[] = [];
   private topicsFetchedAt = 0;
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
@@ -103,6 +107,18 @@ export class OutboxRelay {
     this.wake?.();
   }
 
+  /**
+   * A commit wrote rows up to seq `payload`. When this relay has already taken that row in a round
+   * (the writer's process nudged it at the commit, before the notification arrived) there is nothing
+   * new; any other notification (another process, or none taken yet) starts a round.
+   */
+  private notified(payload: string | undefined): void {
+    if (payload && this.taken.has(payload)) return;
+    // During a round the answer comes at its end: the round may yet take the row.
+    if (payload && this.inRound) this.heardInRound.push(payload);
+    else this.nudge();
+  }
+
   /** Finishes the batch in flight, then disconnects. */
   async stop(): Promise<void> {
     this.running = false;
@@ -132,7 +148,14 @@ export class OutboxRelay {
       this.dirty = false;
       let full = false;
       try {
-        full = (await this.publishBatch()) >= this.batchSize;
+        this.inRound = true;
+        try {
+          full = (await this.publishBatch()) >= this.batchSize;
+        } finally {
+          this.inRound = false;
+          if (this.heardInRound.some((seq) => !this.taken.has(seq))) this.dirty = true;
+          this.heardInRound = [];
+        }
         failuresInARow = 0;
         await this.cleanupIfDue();
       } catch (err) {
@@ -167,7 +190,7 @@ export class OutboxRelay {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     try {
       const client = await pool.connect();
-      client.on('notification', () => this.nudge());
+      client.on('notification', (message) => this.notified(message.payload));
       client.on('error', (err) => {
         this.logger.warn({ err: err.message }, 'outbox relay: listening connection lost; polling until it is back');
         this.unlisten(err);
@@ -220,6 +243,8 @@ export class OutboxRelay {
       );
       backlog.set({ schema }, rows.length);
       if (rows.length === 0) return 0;
+      if (this.taken.size > 50_000) this.taken.clear(); // bounded: forgetting only costs a round
+      for (const row of rows) this.taken.add(String(row.seq));
       const rejected = new Map<string, string>();
       for (const row of rows) {
         const why = await this.unpublishable(row);

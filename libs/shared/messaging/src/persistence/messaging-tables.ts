@@ -67,9 +67,16 @@ function upgradeStatements(schema: string): string[] {
     `CREATE INDEX IF NOT EXISTS "outbox_ready" ON "${schema}"."outbox" ("seq") WHERE "published_at" IS NULL AND "set_aside_at" IS NULL`,
     `CREATE INDEX IF NOT EXISTS "outbox_set_aside" ON "${schema}"."outbox" ("seq") WHERE "set_aside_at" IS NOT NULL AND "published_at" IS NULL`,
     `CREATE INDEX IF NOT EXISTS "applied_events_applied_at" ON "${schema}"."applied_events" ("applied_at")`,
+    // The payload is the highest seq the statement wrote: a relay that has already taken that row (its
+    // own process nudged it at the commit) knows the notification brings nothing new.
     `CREATE OR REPLACE FUNCTION "${schema}"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN PERFORM pg_notify('${outboxChannelOf(schema)}', ''); RETURN NULL; END $$`,
-    `CREATE OR REPLACE TRIGGER "outbox_notify" AFTER INSERT ON "${schema}"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."outbox_notify"()`,
+       DECLARE top BIGINT;
+       BEGIN
+         SELECT max("seq") INTO top FROM inserted;
+         IF top IS NOT NULL THEN PERFORM pg_notify('${outboxChannelOf(schema)}', top::text); END IF;
+         RETURN NULL;
+       END $$`,
+    `CREATE OR REPLACE TRIGGER "outbox_notify" AFTER INSERT ON "${schema}"."outbox" REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."outbox_notify"()`,
   ];
 }
 
@@ -92,7 +99,12 @@ export function upgradeMessagingTables(dataSource: DataSource): Promise<void> {
           `SELECT count(*) = 3 AS ready FROM pg_indexes WHERE schemaname = $1 AND indexname IN ('outbox_ready', 'outbox_set_aside', 'applied_events_applied_at')`,
           [schema],
         );
-        const [{ trigger }] = await tx.query(`SELECT count(*) = 1 AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'outbox' AND t.tgname = 'outbox_notify'`, [schema]);
+        // The trigger of today: it names the seq in its payload (an older one notified with none).
+        const [{ trigger }] = await tx.query(
+          `SELECT count(*) = 1 AS trigger FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_proc p ON p.oid = t.tgfoid WHERE n.nspname = $1 AND c.relname = 'outbox' AND t.tgname = 'outbox_notify' AND p.prosrc LIKE '%max("seq")%'`,
+          [schema],
+        );
         if (ready && trigger) return;
         for (const statement of upgradeStatements(schema)) await tx.query(statement);
       })
