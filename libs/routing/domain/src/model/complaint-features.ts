@@ -48,6 +48,8 @@ export interface ComplaintTerms {
   distinctWords: number;
   /** What an explanation needs to name the words behind the keys; null for training examples. */
   source: { words: readonly string[]; category: string; classification: string | null } | null;
+  /** What explanationWords made of `source`, kept by the first explanation of the complaint. */
+  shown?: Map<number, string>;
 }
 
 // ---- hashing -------------------------------------------------------------------------------

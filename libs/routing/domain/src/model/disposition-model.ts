@@ -148,6 +148,8 @@ export interface ModelReading {
   scores: Float64Array;
   /** Every class with its probability, most likely first (ties by unit code). */
   probabilities: UnitProbability[];
+  /** The place model's decision values, made by the first camatDistribution (`of`: the place model's weights). */
+  placeScores?: { of: unknown; values: Float64Array };
 }
 
 interface LinearPart {
@@ -409,13 +411,10 @@ export class DispositionModel {
     return Math.exp((reading.scores[c] - max) / t) / sum;
   }
 
+  /** The words behind a reading's keys, made once per reading however many units are explained. */
   private explanationWordsOf(terms: ComplaintTerms): Map<number, string> {
-    let shown = explained.get(terms);
-    if (!shown) {
-      shown = explanationWords(terms, this.data.options.features);
-      explained.set(terms, shown);
-    }
-    return shown;
+    terms.shown ??= explanationWords(terms, this.data.options.features);
+    return terms.shown;
   }
 
   /** Every class with its probability, most likely first (ties by unit code). */
@@ -431,12 +430,10 @@ export class DispositionModel {
     if (!this.camat) return [];
     // The decision values depend only on the vector and the weights, which re-tempered copies of
     // this model share: a validation complaint decided under several rule weights computes them once.
-    let scores = camatScores.get(reading.vector);
-    if (!scores || scores.model !== this.camat) {
-      scores = { model: this.camat, values: linearScores(this.camat.weights, reading.vector) };
-      camatScores.set(reading.vector, scores);
-    }
-    return softmax(scores.values, this.camat.classes, this.data.options.temperature);
+    // Kept on the reading itself, not in a WeakMap: a WeakMap entry per complaint made every
+    // young-generation collection several times slower (ephemerons).
+    if (reading.placeScores?.of !== this.camat) reading.placeScores = { of: this.camat, values: linearScores(this.camat.weights, reading.vector) };
+    return softmax(reading.placeScores.values, this.camat.classes, this.data.options.temperature);
   }
 
   /**
@@ -465,12 +462,6 @@ export class DispositionModel {
       .map(([word]) => word);
   }
 }
-
-/** The place model's decision values of a reading's vector, with the place model they came from. */
-const camatScores = new WeakMap<SparseVector, { model: LinearPart; values: Float64Array }>();
-
-/** The words behind a reading's keys, made once per reading however many units are explained. */
-const explained = new WeakMap<ComplaintTerms, Map<number, string>>();
 
 // A retraining trains on the same complaints twice (on the older part to validate, then on all):
 // their terms are computed once. Keyed by the example object, so nothing outlives the examples.
