@@ -295,7 +295,8 @@ function writeVector(
   for (let k = 0; k < keys.length; k++) {
     const column = columns.columnOf(keys[k]);
     if (column < 0) continue;
-    const value = (1 + Math.log(counts[k])) * idf[column];
+    // Most terms occur once, and 1 + ln 1 is exactly 1.
+    const value = counts[k] === 1 ? idf[column] : (1 + Math.log(counts[k])) * idf[column];
     const group = keys[k] & 3;
     if (group === WORD) n0 += value * value;
     else if (group === BIGRAM) n1 += value * value;
