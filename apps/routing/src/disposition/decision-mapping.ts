@@ -50,7 +50,9 @@ export function summaryOf(complaint: ComplaintRow): ComplaintSummary {
     confidential: complaint.confidential,
     channel: complaint.channel,
     priority: complaint.priority as ComplaintSummary['priority'],
-    ...(complaint.source !== null && { source: complaint.source as ComplaintSummary['source'], externalId: complaint.externalId ?? '' }),
+    // Complaints kept before routing recorded their origin have none: the fields are left out, as in older events.
+    ...(complaint.source !== null && { source: complaint.source as ComplaintSummary['source'] }),
+    ...(complaint.externalId !== null && { externalId: complaint.externalId }),
   };
 }
 
