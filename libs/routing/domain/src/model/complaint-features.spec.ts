@@ -1,12 +1,28 @@
-import { ColumnIndex, complaintTerms, DEFAULT_FEATURE_SETTINGS, explanationWords, groupOfKey, pseudoExampleTerms, vectorise, vectoriseRows } from './complaint-features';
+import {
+  ColumnIndex,
+  complaintTerms,
+  DEFAULT_FEATURE_SETTINGS,
+  entryWords,
+  groupOfKey,
+  pseudoExampleTerms,
+  vectorise,
+  vectoriseRows,
+  type ComplaintTerms,
+} from './complaint-features';
 
 const settings = DEFAULT_FEATURE_SETTINGS;
+
+/** Key → what an explanation shows for it, over every key of the complaint. */
+function explanationWords(terms: ComplaintTerms): Map<number, string | undefined> {
+  const words = entryWords(terms, terms.keys, settings);
+  return new Map([...terms.keys].map((key, i) => [key, words[i]]));
+}
 
 describe('complaintTerms', () => {
   it('hashes each distinct term once, in ascending key order, with its count', () => {
     const terms = complaintTerms('sampah sampah menumpuk', 'Pengelolaan Sampah', undefined);
     for (let i = 1; i < terms.keys.length; i++) expect(terms.keys[i]).toBeGreaterThan(terms.keys[i - 1]);
-    const shown = explanationWords(terms, settings);
+    const shown = explanationWords(terms);
     const countOf = (text: string, group: string) => {
       const key = [...shown.entries()].find(([k, t]) => t === text && groupOfKey(k) === group)![0];
       return terms.counts[terms.keys.indexOf(key)];
@@ -23,15 +39,15 @@ describe('complaintTerms', () => {
     // The word "abc" and its gram "abc" (among "_ab", "bc_", "_abc", "abc_", "_abc_") are seven terms, not six.
     const terms = complaintTerms('abc', null, undefined);
     expect(terms.keys.length).toBe(1 + 6 + 1);
-    expect([...explanationWords(terms, settings).values()].filter((t) => t === 'abc')).toHaveLength(7);
+    expect([...explanationWords(terms).values()].filter((t) => t === 'abc')).toHaveLength(7);
   });
 
   it('reads the missing category as a value of its own, and the classification only when the source has one', () => {
     const none = complaintTerms('jalan rusak', null, undefined);
     const withClassification = complaintTerms('jalan rusak', null, 'Permintaan Informasi');
     expect(withClassification.keys.length).toBe(none.keys.length + 1);
-    expect([...explanationWords(none, settings).values()]).toContain('(tanpa kategori)');
-    expect([...explanationWords(withClassification, settings).values()]).toContain('permintaan informasi');
+    expect([...explanationWords(none).values()]).toContain('(tanpa kategori)');
+    expect([...explanationWords(withClassification).values()]).toContain('permintaan informasi');
   });
 
   it('keeps nothing for explanations in training terms, and drops the missing category from pseudo-examples', () => {
@@ -41,8 +57,15 @@ describe('complaintTerms', () => {
     expect([...pseudo.keys].every((k) => groupOfKey(k) !== 'fields')).toBe(true);
   });
 
+  it('shows every key as something, and nothing for keys the complaint does not have', () => {
+    const terms = complaintTerms('jalan rusak berlubang', 'Jalan', undefined);
+    expect(entryWords(terms, terms.keys, settings).every((w) => w !== undefined)).toBe(true);
+    expect(entryWords(terms, Int32Array.of(terms.keys[0] ^ 4), settings)).toEqual([undefined]);
+    expect(entryWords(complaintTerms('jalan', null, undefined, settings, false), terms.keys, settings).every((w) => w === undefined)).toBe(true);
+  });
+
   it('names the word a character gram came from', () => {
-    const shown = explanationWords(complaintTerms('sampahh numpuk', null, undefined), settings);
+    const shown = explanationWords(complaintTerms('sampahh numpuk', null, undefined));
     const grams = [...shown.entries()].filter(([k]) => groupOfKey(k) === 'chars').map(([, t]) => t);
     expect(new Set(grams)).toEqual(new Set(['sampahh', 'numpuk']));
   });

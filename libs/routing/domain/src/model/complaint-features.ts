@@ -12,7 +12,7 @@
 // weights are feature-major (classes × columns), and a dense 2^20 space times 100 units would be
 // 400 MB; with 30 bits two of 100,000 distinct terms share a key with odds of about 1 in 200, so
 // collisions never matter. The words behind the keys are recovered only for the one complaint being
-// explained (explanationWords).
+// explained (entryWords).
 import { contentWords, INDONESIAN_STOPWORDS, normaliseIndonesianText, stemIndonesian } from '@bekasi/indonesian-text';
 
 export interface FeatureSettings {
@@ -48,8 +48,6 @@ export interface ComplaintTerms {
   distinctWords: number;
   /** What an explanation needs to name the words behind the keys; null for training examples. */
   source: { words: readonly string[]; category: string; classification: string | null } | null;
-  /** What explanationWords made of `source`, kept by the first explanation of the complaint. */
-  shown?: Map<number, string>;
 }
 
 // ---- hashing -------------------------------------------------------------------------------
@@ -208,15 +206,27 @@ export function pseudoExampleTerms(text: string, settings: FeatureSettings): Com
 }
 
 /**
- * What an explanation shows for each key of this complaint: the stem, the stem pair, the word a
- * character gram came from (the first such word), the category. Built only for the complaint explained.
+ * What an explanation shows for each entry of a vector of this complaint (`keys`: the entries'
+ * keys, ascending, as vectors are): the stem, the stem pair, the word a character gram came from
+ * (the first such word), the category. Made only for a complaint being explained; entries are
+ * found by binary search, so no key is boxed into a Map.
  */
-export function explanationWords(terms: ComplaintTerms, settings: FeatureSettings): Map<number, string> {
-  const shown = new Map<number, string>();
+export function entryWords(terms: ComplaintTerms, keys: Int32Array, settings: FeatureSettings): Array<string | undefined> {
+  const shown = new Array<string | undefined>(keys.length).fill(undefined);
   if (!terms.source) return shown;
   const { words, category, classification } = terms.source;
   rawKeys(words, category, classification, settings, (key, text) => {
-    if (!shown.has(key)) shown.set(key, text);
+    let low = 0;
+    let high = keys.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (keys[mid] < key) low = mid + 1;
+      else if (keys[mid] > key) high = mid - 1;
+      else {
+        shown[mid] ??= text;
+        return;
+      }
+    }
   });
   return shown;
 }

@@ -28,7 +28,7 @@ import {
   ColumnIndex,
   complaintTerms,
   DEFAULT_FEATURE_SETTINGS,
-  explanationWords,
+  entryWords,
   pseudoExampleTerms,
   vectorise,
   vectoriseRows,
@@ -150,6 +150,8 @@ export interface ModelReading {
   probabilities: UnitProbability[];
   /** The place model's decision values, made by the first camatDistribution (`of`: the place model's weights). */
   placeScores?: { of: unknown; values: Float64Array };
+  /** What each vector entry is shown as in explanations, made by the first explain. */
+  entryWords?: ReadonlyArray<string | undefined>;
 }
 
 interface LinearPart {
@@ -411,10 +413,15 @@ export class DispositionModel {
     return Math.exp((reading.scores[c] - max) / t) / sum;
   }
 
-  /** The words behind a reading's keys, made once per reading however many units are explained. */
-  private explanationWordsOf(terms: ComplaintTerms): Map<number, string> {
-    terms.shown ??= explanationWords(terms, this.data.options.features);
-    return terms.shown;
+  /** What each entry of a reading's vector is shown as, made once per reading however many units are explained. */
+  private entryWordsOf(reading: ModelReading): ReadonlyArray<string | undefined> {
+    if (!reading.entryWords) {
+      const { indices } = reading.vector;
+      const keys = new Int32Array(indices.length);
+      for (let k = 0; k < indices.length; k++) keys[k] = this.columns.keys[indices[k]];
+      reading.entryWords = entryWords(reading.terms, keys, this.data.options.features);
+    }
+    return reading.entryWords;
   }
 
   /** Every class with its probability, most likely first (ties by unit code). */
@@ -443,23 +450,32 @@ export class DispositionModel {
   explain(reading: ModelReading, unitCode: string, limit = 3): string[] {
     const part = unitCode === CAMAT_CLASS || this.main.index.has(unitCode) ? this.main : this.camat;
     const c = part?.index.get(unitCode);
-    if (!part || c === undefined) return [];
+    if (!part || c === undefined || limit <= 0) return [];
     const { weights, classes } = part.weights;
     const byWord = new Map<string, number>();
     const { indices, values } = reading.vector;
-    let shown: Map<number, string> | null = null;
+    let shown: ReadonlyArray<string | undefined> | null = null;
     for (let k = 0; k < indices.length; k++) {
       const contribution = values[k] * weights[indices[k] * classes + c];
       if (contribution <= 0) continue;
-      shown ??= this.explanationWordsOf(reading.terms);
-      const word = shown.get(this.columns.keys[indices[k]]);
+      shown ??= this.entryWordsOf(reading);
+      const word = shown[k];
       if (word === undefined) continue;
       byWord.set(word, (byWord.get(word) ?? 0) + contribution);
     }
-    return [...byWord.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, limit)
-      .map(([word]) => word);
+    // The best `limit` by contribution (ties by word), without sorting every word.
+    const best: Array<[string, number]> = [];
+    const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+    for (const entry of byWord) {
+      if (best.length === limit && !before(entry, best[limit - 1])) continue;
+      let at = best.length < limit ? best.length : limit - 1;
+      best[at] = entry;
+      while (at > 0 && before(best[at], best[at - 1])) {
+        [best[at - 1], best[at]] = [best[at], best[at - 1]];
+        at--;
+      }
+    }
+    return best.map(([word]) => word);
   }
 }
 
