@@ -4,7 +4,8 @@
 // N complaint.received are published at RATE per second (0: all at once, a backlog), and the CPU of
 // this process is measured until desk holds N tickets; PROFILE=file writes a V8 CPU profile of that
 // window (tools/bench/profile-summary.js or Chrome DevTools read it). Without a validated threshold
-// every complaint goes to triage; ROUTING_AUTO_THRESHOLD=0.3 routes most of them instead.
+// every complaint goes to triage; ROUTING_AUTO_THRESHOLD=0.3 routes most of them instead. It also prints, from
+// the applied-event ledgers, the batch transactions and ledger rows each service paid per complaint.
 // Usage: N=3000 RATE=250 [PROFILE=/tmp/flow.cpuprofile] [ROUTING_AUTO_THRESHOLD=0.3] node tools/run.js apps/routing/test/flow-load.ts
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -129,6 +130,18 @@ async function main() {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(process.env.PROFILE!, JSON.stringify(profile));
   }
+  // The ledger says what each service paid for: a row per event applied, and one distinct xmin (the writing
+  // transaction) per batch transaction.
+  const ledger = async (name: string, db: DataSource, schema: string) => {
+    const rows: { type: string; n: number }[] = await db.query(
+      `SELECT regexp_replace("event_type", '^.*lapor\\.|\\.v[0-9]+$', '', 'g') AS type, count(*)::int AS n
+         FROM "${schema}"."applied_events" WHERE "applied_at" >= $1 GROUP BY 1 ORDER BY 2 DESC`,
+      [new Date(start)],
+    );
+    const [{ tx }] = await db.query(`SELECT count(DISTINCT xmin::text)::int AS tx FROM "${schema}"."applied_events" WHERE "applied_at" >= $1`, [new Date(start)]);
+    return `${name} ${(tx / N).toFixed(3)} transactions and ${(rows.reduce((sum, r) => sum + r.n, 0) / N).toFixed(2)} ledger rows per complaint (${rows.map((r) => `${r.type} ${(r.n / N).toFixed(2)}`).join(', ')})`;
+  };
+  console.log(`ledger: ${await ledger('routing', routing.get(DataSource), infra.schema)}; ${await ledger('desk', deskDb, deskSchema)}`);
   const [routed] = await routing.get(DataSource).query(`SELECT count(*) FILTER (WHERE "outcome" = 'route')::int AS n FROM "${infra.schema}"."disposition_decisions"`);
   console.log(
     `flow: ${N} complaints (${routed.n} of all ${WARM_UP + N} routed automatically) ${RATE > 0 ? `offered at ${RATE}/s` : 'at once'}, tickets after ${seconds.toFixed(1)} s (${(N / seconds).toFixed(0)}/s); ` +
