@@ -200,6 +200,30 @@ describe('decideDisposition', () => {
       expect(decision.suggestions[0].unitCode).toBe('SDABMBK');
     });
 
+    it('never routes a request for information: whoever holds the information answers it', () => {
+      const decision = decide({ complaint: { ...potholeInBabelan, classification: 'Permintaan Informasi' } });
+      expect(decision.outcome).toBe('triage');
+      expect(policyOf(decision.reasons)).toEqual(['information-request']);
+      expect(decision.suggestions[0].unitCode).toBe('SDABMBK');
+    });
+
+    it('does not route to a unit with little history once the model has learnt from real history, but suggests it', () => {
+      const history = (sdabmbk: number) => [
+        ...Array.from({ length: 120 }, (_, i) => anExample(i % 2 ? 'DLH' : 'DINSOS', i % 2 ? `sampah menumpuk nomor ${i}` : `bansos tidak cair nomor ${i}`)),
+        ...Array.from({ length: sdabmbk }, (_, i) => anExample('SDABMBK', `jalan berlubang besar nomor ${i}`)),
+      ];
+      const rare = decide({ complaint: potholeInBabelan, model: trainDispositionModel(history(5)) });
+      expect(rare.outcome).toBe('triage');
+      expect(policyOf(rare.reasons)).toEqual(['rare-unit']);
+      expect(texts(rare.reasons)).toContain(
+        'Dinas SDABMBK baru 5 kali menerima disposisi dalam riwayat (kurang dari 20): tidak didisposisikan otomatis, perlu ditinjau admin',
+      );
+      expect(rare.suggestions[0].unitCode).toBe('SDABMBK');
+      expect(decide({ complaint: potholeInBabelan, model: trainDispositionModel(history(25)) })).toMatchObject({ outcome: 'route', unitCode: 'SDABMBK' });
+      // Without real history (cold start) the rules carry the decision.
+      expect(decide({ complaint: potholeInBabelan })).toMatchObject({ outcome: 'route', unitCode: 'SDABMBK' });
+    });
+
     it('routes nothing when no threshold reached the precision target', () => {
       const decision = decide({ complaint: potholeInBabelan, autoRouteThreshold: null });
       expect(decision.outcome).toBe('triage');

@@ -22,6 +22,14 @@
 // Kabupaten …", "Sekretariat Daerah": `manualOnlyUnits`) may be suggested but are never routed to
 // without a person. Which camat, when the text names no place the gazetteer knows, is the model's
 // separate place decision (the camat score spread over the camat units it has learnt).
+//
+// Two more kinds of complaint always go to a person, because history predicts them badly (on a
+// real regency's export: a third of the test year were requests for information, most without a
+// category, to units that had been rare before, and a fifth of the test rows went to units with
+// fewer than five past examples):
+//   - requests for information ("Permintaan Informasi"): whoever holds the information answers;
+//   - once the model has learnt from real history (HISTORY_FOR_UNIT_SUPPORT complaints), a unit
+//     with fewer than MIN_UNIT_HISTORY of them: a new or rare unit is suggested, not routed to.
 import { kecamatanUnitCode, UNITS, type UnitReference } from '@bekasi/reference-data';
 import type { Gazetteer, KecamatanResolution, PlaceMention } from '@bekasi/indonesian-text';
 import { CAMAT_CLASS, complaintDocument, type DispositionModel, type ModelReading } from '../model/disposition-model';
@@ -55,6 +63,12 @@ const MAX_CAMAT_CANDIDATES = 3;
 const MIN_ALTERNATIVE_SCORE = 0.02;
 /** Model classes below this probability are not worth a reason line. */
 const MODEL_REASON_MIN_PROBABILITY = 0.05;
+/** A unit with fewer past complaints than this in the model's history is not routed to without a person. */
+export const MIN_UNIT_HISTORY = 20;
+/** From this much real history on, the unit-support rule applies (before it, the rules carry the cold start). */
+export const HISTORY_FOR_UNIT_SUPPORT = 100;
+/** The LAPOR! classification that is never routed automatically. */
+const INFORMATION_REQUEST = 'permintaan informasi';
 
 export interface DecideDispositionInput {
   complaint: DispositionComplaint;
@@ -93,6 +107,8 @@ export type DecisionPolicy =
   | 'excluded'
   | 'camat-without-place'
   | 'manual-only-unit'
+  | 'information-request'
+  | 'rare-unit'
   | 'no-evidence';
 
 export type DecisionReason =
@@ -263,6 +279,16 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   if (input.manualOnlyUnits?.has(best.unitCode)) {
     return triage('manual-only-unit', `${label(best.unitCode)} tidak didisposisikan otomatis: perlu ditinjau admin`);
   }
+  if (complaint.classification?.trim().toLowerCase() === INFORMATION_REQUEST) {
+    return triage('information-request', 'Permintaan informasi tidak didisposisikan otomatis: perlu ditinjau admin');
+  }
+  const support = model ? unitSupport(model, best.unitCode) : null;
+  if (support && support.history >= HISTORY_FOR_UNIT_SUPPORT && support.unit < MIN_UNIT_HISTORY) {
+    return triage(
+      'rare-unit',
+      `${label(best.unitCode)} baru ${support.unit} kali menerima disposisi dalam riwayat (kurang dari ${MIN_UNIT_HISTORY}): tidak didisposisikan otomatis, perlu ditinjau admin`,
+    );
+  }
   if (autoRouteThreshold === null) {
     return triage('below-threshold', 'Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin');
   }
@@ -285,6 +311,14 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
     alternatives: alternativesOf(ranked, 1),
     suggestions: suggested,
   };
+}
+
+/** Past complaints of the unit's class in the model's history, and of the whole history. */
+function unitSupport(model: DispositionModel, unitCode: string): { unit: number; history: number } {
+  const counts = model.trainingCounts;
+  let history = 0;
+  for (const count of Object.values(counts)) history += count;
+  return { unit: counts[model.classOf(unitCode)] ?? 0, history };
 }
 
 /** The runners-up: the best three candidates are always shown (triage needs three), further ones only when not noise. */
