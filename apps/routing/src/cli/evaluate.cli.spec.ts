@@ -36,6 +36,9 @@ describe('routing:evaluate', () => {
     const e = await evaluateExportFile(file, { kind: 'rolling', from: '2024-10-01' }, BEKASI_REGENCY);
     expect(e.rows).toBe(500);
     expect(e.periods.map((p) => p.period)).toEqual(['2024-10', '2024-11', '2024-12']);
-    expect(report(file, e)).toMatch(/2024-11 +\d+ +\d+/);
+    const text = report(file, e);
+    expect(text).toMatch(/2024-11 +\d+ +\d+/);
+    // What the admin is told about auto-routing, in Bahasa Indonesia, from the first month on.
+    expect(text).toMatch(/threshold reason shown to the admin:\n  2024-10: (ambang|tidak ada ambang|baru|riwayat disposisi baru) /);
   });
 });

@@ -101,6 +101,11 @@ export function report(file: string, e: HistoryEvaluation): string {
         `${p.period.padEnd(9)} ${String(p.train).padStart(6)} ${String(p.test).padStart(5)}  ${pct(p.top1)}  ${pct(p.top3)}  ${p.threshold === null ? '   none  ' : p.threshold.toFixed(3).padStart(9)}  ${String(p.routed).padStart(6)}  ${pct(p.routed ? p.routedCorrect / p.routed : null)}  ${(p.trainingMillis / 1000).toFixed(1).padStart(7)}`,
       );
     }
+    // What the admin was told each month about auto-routing, once per change.
+    lines.push('', 'threshold reason shown to the admin:');
+    e.periods.forEach((p, i) => {
+      if (i === 0 || p.thresholdReason.replace(/\d+/g, '#') !== e.periods[i - 1].thresholdReason.replace(/\d+/g, '#')) lines.push(`  ${p.period}: ${p.thresholdReason}`);
+    });
   }
   lines.push('', 'unit                                                   support  predicted  precision  recall');
   for (const u of e.perUnit) {

@@ -379,7 +379,9 @@ export function generateHardExport(options: HardExportOptions): HardExport {
     // Who handled it: usually the scenario's main unit; in 2024 the PPID answers many requests for information.
     let role = weighted(scenario.handlers);
     if (isInfo && year >= 2024 && random() < 0.35) role = 'KOMINFO';
-    if (random() < 0.03) role = random() < 0.6 ? 'PEMKAB' : 'SETDA';
+    // A few reports of any topic still land on the regency as a whole (most generic labels come
+    // from the vague scenarios above, which list PEMKAB and SETDA among their handlers).
+    if (random() < 0.01) role = random() < 0.6 ? 'PEMKAB' : 'SETDA';
     let unit: UnitReference | null;
     if (role === 'CAMAT') unit = camatUnits.find((u) => u.kecamatan === kecamatan.code) ?? null;
     else if (role === 'PEMKAB') unit = generic('pemerintah');

@@ -3,12 +3,20 @@
 // out, never a random split: topics and units drift):
 //   1. choose the model settings from a small grid by validation top-1 (never by a test set);
 //   2. calibrate the softmax temperature on the validation complaints (lowest log-loss);
-//   3. choose the decision's rule weight and the auto-route threshold on the validation
-//      complaints: the lowest threshold whose estimated precision of what it routes is at least
-//      `targetPrecision`, estimated conservatively (Wilson lower bound) and over at least
-//      `minRoutedForThreshold` routed complaints; none when no threshold reaches it, and then
-//      nothing is auto-routed and the reason says so;
+//   3. choose the decision's rule weight by validation top-1, then the auto-route threshold: the
+//      lowest confidence whose estimated precision of what it routes is at least `targetPrecision`,
+//      over at least `minRoutedForThreshold` routed complaints; none when no threshold reaches it,
+//      and then nothing is auto-routed and the reason says so;
 // then train the model in use on the whole history with the chosen settings.
+//
+// Why the threshold is estimated this way: at 90 % precision only a few per cent of real
+// complaints can be routed (issue 10), so one validation slice holds a handful of them. The
+// outcomes are pooled over rolling-origin folds covering the history from `poolFrom` on (each fold
+// predicted by a model trained only on what came before it, as production lives), so a year of
+// history gives hundreds of validation decisions instead of tens. The estimate is a one-sided
+// Wilson lower bound (z = `precisionZ`): conservative for a small slice, but not so strict that a
+// slice of 2–5 % can never be certified. What the decision policy never routes (requests for
+// information, rare and generic units, see disposition-decision) is not counted.
 import type { UnitReference } from '@bekasi/reference-data';
 import type { Gazetteer } from '@bekasi/indonesian-text';
 import { decideDisposition, type DispositionDecision } from '../decision/disposition-decision';
@@ -37,7 +45,7 @@ export interface RouterTrainingOptions {
   minValidation: number;
   targetPrecision: number;
   minRoutedForThreshold: number;
-  /** z of the one-sided Wilson lower bound used to estimate precision (1.645: 95 % confidence). */
+  /** z of the one-sided Wilson lower bound used to estimate precision (1: 84 % confidence). */
   precisionZ: number;
   /** Model settings tried, first one wins ties. */
   grid: readonly TrainingSettings[];
@@ -58,11 +66,14 @@ export interface RouterTrainingOptions {
    */
   largeFitMaxEpochs: number;
   /**
-   * Earlier validation folds pooled for the threshold, as fractions of the history where each
-   * starts (each ends where the next, or the main validation slice, begins); only up to
-   * `gridMaxExamples` of history, to keep large retrainings within seconds.
+   * Earlier validation folds pooled for the threshold: the history from this fraction on, up to the
+   * main validation slice, is cut into `poolFolds` time-ordered folds, each predicted by a model
+   * trained only on the (at most `fitMaxExamples`) complaints before it. Only up to
+   * `gridMaxExamples` of history: above it the main validation slice alone holds thousands of
+   * decisions, and the retraining must stay within seconds.
    */
-  thresholdFolds: readonly number[];
+  poolFrom: number;
+  poolFolds: number;
   /**
    * Weights of the rules in the decision tried on validation (the model weighs 1 − w). Never 0: an
    * admin's new rule must count before the next retraining has seen it.
@@ -77,11 +88,12 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   validationFraction: 0.2,
   minValidation: 30,
   targetPrecision: 0.9,
-  minRoutedForThreshold: 20,
-  precisionZ: 1.645,
+  minRoutedForThreshold: 15,
+  precisionZ: 1,
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
   gridMaxExamples: 5_000,
-  thresholdFolds: [0.5, 0.65],
+  poolFrom: 0.3,
+  poolFolds: 4,
   fitMaxExamples: 8_000,
   largeFitMaxEpochs: 5,
   ruleWeights: [0.2, 0.5],
@@ -99,6 +111,10 @@ export interface ValidationFigures {
   precisionAtThreshold: number | null;
   coverageAtThreshold: number;
   estimatedPrecision: number | null;
+  /** Validation decisions the threshold was chosen on (this slice and the earlier folds), and how many it routes and routes right. */
+  nPooled: number;
+  pooledRouted: number;
+  pooledRoutedCorrect: number;
 }
 
 export interface TrainedRouter {
@@ -163,12 +179,16 @@ export function wilsonLowerBound(correct: number, n: number, z: number): number 
 export interface ThresholdChoice {
   threshold: number | null;
   estimatedPrecision: number | null;
+  /** Validation decisions at or above the threshold, and how many of them were right (0 without one). */
+  routed: number;
+  correct: number;
   reason: string;
 }
 
 /**
  * The lowest confidence threshold whose conservatively estimated precision of routed complaints
- * reaches `target`, over decisions with `correct` known.
+ * reaches `target`, and whose `minRouted` least confident routed decisions are right at least as
+ * often as `target`, over decisions with `correct` known.
  */
 export function chooseThreshold(
   outcomes: ReadonlyArray<{ confidence: number; routable: boolean; correct: boolean }>,
@@ -177,7 +197,7 @@ export function chooseThreshold(
   z: number,
 ): ThresholdChoice {
   const routable = outcomes.filter((o) => o.routable).sort((a, b) => b.confidence - a.confidence);
-  let best: { threshold: number; estimate: number } | null = null;
+  let best: { threshold: number; estimate: number; routed: number; correct: number } | null = null;
   let correct = 0;
   for (let i = 0; i < routable.length; i++) {
     if (routable[i].correct) correct++;
@@ -186,22 +206,30 @@ export function chooseThreshold(
     const n = i + 1;
     if (n < minRouted) continue;
     const estimate = wilsonLowerBound(correct, n, z);
-    if (estimate >= target) best = { threshold: routable[i].confidence, estimate };
+    // The boundary counts too: the lowest `minRouted` decisions the threshold lets through must be
+    // right as often as the target, or the threshold sits where the mistakes begin, and a retrained
+    // model (more sure of itself than the fold models) would route more of them.
+    let boundaryCorrect = 0;
+    for (let j = n - minRouted; j < n; j++) if (routable[j].correct) boundaryCorrect++;
+    if (estimate >= target && boundaryCorrect / minRouted >= target) best = { threshold: routable[i].confidence, estimate, routed: n, correct };
   }
+  const percentTarget = `${Math.round(target * 100)}%`;
   if (best) {
     return {
-      threshold: best.threshold,
+      ...best,
       estimatedPrecision: best.estimate,
-      reason: `ambang ${best.threshold.toFixed(3)}: presisi perkiraan ≥ ${Math.round(target * 100)}% pada data validasi terbaru`,
+      reason: `ambang ${best.threshold.toFixed(3)}: ${best.correct} dari ${best.routed} laporan validasi di atas ambang tepat unitnya (presisi perkiraan ≥ ${percentTarget})`,
     };
   }
   return {
     threshold: null,
     estimatedPrecision: null,
+    routed: 0,
+    correct: 0,
     reason:
       routable.length < minRouted
-        ? `terlalu sedikit laporan validasi (${routable.length}) untuk menetapkan ambang: semua laporan ke triase`
-        : `tidak ada ambang dengan presisi perkiraan ≥ ${Math.round(target * 100)}% pada data validasi: semua laporan ke triase`,
+        ? `baru ${routable.length} dari ${outcomes.length} laporan validasi yang boleh didisposisikan otomatis (perlu minimal ${minRouted}) untuk menetapkan ambang: semua laporan ke triase dengan saran unit`
+        : `tidak ada ambang dengan presisi perkiraan ≥ ${percentTarget} pada ${outcomes.length} laporan validasi (${routable.slice(0, minRouted).filter((o) => o.correct).length} dari ${minRouted} yang paling yakin tepat unitnya): semua laporan ke triase dengan saran unit`,
   };
 }
 
@@ -253,7 +281,7 @@ export function trainRouter(
       temperature: model.options.temperature,
       ruleWeight: o.coldStartRuleWeight,
       threshold: null,
-      thresholdReason: `riwayat terlalu sedikit (${ordered.length} laporan) untuk validasi: semua laporan ke triase`,
+      thresholdReason: `riwayat disposisi baru ${ordered.length} laporan (perlu minimal ${Math.ceil(o.minValidation / o.validationFraction)} agar ${o.minValidation} laporan terbaru dapat menguji ambang): disposisi otomatis belum aktif, semua laporan ke triase dengan saran unit`,
       validation: null,
       nExamples: ordered.length,
       trainingMillis: Date.now() - started,
@@ -291,7 +319,7 @@ export function trainRouter(
   }
   const { outcomes, ruleWeight } = decision!;
   // Auto-routing is rare at 90 % precision, so one validation slice holds few routable cases: earlier
-  // time-ordered folds (train on what came before, predict the next slice) add theirs.
+  // rolling-origin folds (train on what came before, predict the next slice) add theirs.
   const pooled = [...outcomes, ...earlierFolds(ordered, cut, chosen!.settings, temperature, ruleWeight, setup, engine, base, o)];
   const choice = chooseThreshold(pooled, o.targetPrecision, o.minRoutedForThreshold, o.precisionZ);
   const routed = choice.threshold === null ? [] : outcomes.filter((x) => x.routable && x.confidence >= choice.threshold!);
@@ -313,6 +341,9 @@ export function trainRouter(
       precisionAtThreshold: routed.length === 0 ? null : routed.filter((x) => x.correct).length / routed.length,
       coverageAtThreshold: routed.length / validation.length,
       estimatedPrecision: choice.estimatedPrecision,
+      nPooled: pooled.length,
+      pooledRouted: choice.routed,
+      pooledRoutedCorrect: choice.correct,
     },
     nExamples: ordered.length,
     trainingMillis: Date.now() - started,
@@ -330,18 +361,21 @@ function earlierFolds(
   base: TrainingSettings,
   o: RouterTrainingOptions,
 ): Array<{ confidence: number; routable: boolean; correct: boolean }> {
-  if (ordered.length > o.gridMaxExamples) return [];
-  const starts = o.thresholdFolds.map((f) => Math.round(ordered.length * f)).filter((s) => s > 0 && s < validationStart);
+  if (ordered.length > o.gridMaxExamples || o.poolFolds < 1) return [];
+  const from = Math.round(ordered.length * o.poolFrom);
+  const width = (validationStart - from) / o.poolFolds;
   const outcomes: Array<{ confidence: number; routable: boolean; correct: boolean }> = [];
-  starts.forEach((start, k) => {
-    const end = starts[k + 1] ?? validationStart;
-    const slice = ordered.slice(start, end);
-    if (slice.length === 0) return;
+  if (!(width >= 1)) return outcomes;
+  for (let k = 0; k < o.poolFolds; k++) {
+    const start = Math.round(from + k * width);
+    const end = Math.round(from + (k + 1) * width);
+    // A fold needs a history to learn from: the main validation slice's minimum is the bar.
+    if (start < o.minValidation || end <= start) continue;
     const model = trainDispositionModel(ordered.slice(Math.max(0, start - o.fitMaxExamples), start), { ...base, ...settings }).withTemperature(temperature);
-    for (const e of slice) {
+    for (const e of ordered.slice(start, end)) {
       const scored = decideForEvaluation(e, model, setup, ruleWeight, engine);
       outcomes.push({ confidence: scored.confidence, routable: scored.routable, correct: scored.ranked[0] === e.unitCode });
     }
-  });
+  }
   return outcomes;
 }
