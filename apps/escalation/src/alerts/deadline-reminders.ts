@@ -36,10 +36,13 @@ export class DeadlineReminders {
     );
   }
 
-  async settle(tx: EntityManager, ticketId: string, deadlineKind?: string): Promise<void> {
-    const params: unknown[] = [ticketId];
-    const kind = deadlineKind ? `AND deadline_kind = $${params.push(deadlineKind)}` : '';
-    await tx.query(`UPDATE "${schemaOfManager(tx)}"."reminders" SET open = false WHERE ticket_id = $1 AND open ${kind}`, params);
+  async settle(tx: EntityManager, settles: ReadonlyArray<{ ticketId: string; deadlineKind?: string }>): Promise<void> {
+    if (settles.length === 0) return;
+    await tx.query(
+      `UPDATE "${schemaOfManager(tx)}"."reminders" r SET open = false FROM unnest($1::uuid[], $2::text[]) AS x(t, k)
+        WHERE r.ticket_id = x.t AND r.open AND (x.k IS NULL OR r.deadline_kind = x.k)`,
+      [settles.map((s) => s.ticketId), settles.map((s) => s.deadlineKind ?? null)],
+    );
   }
 
   /** Open reminders naming the caller's role, over the units the caller may see (the domain's one scope). */

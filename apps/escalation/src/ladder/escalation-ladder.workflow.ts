@@ -47,8 +47,8 @@ export class EscalationLadderWorkflow {
   }
 
   /** Ends open cases (and their pending levels) of a ticket as the domain's closing says. */
-  closeCases(tx: EntityManager, ticketId: string, closing: CaseClosing): Promise<number> {
-    return new EscalationCaseRepository(tx).close(ticketId, closing, this.clock.now());
+  closeCases(tx: EntityManager, closings: ReadonlyArray<{ ticketId: string; closing: CaseClosing }>): Promise<number> {
+    return new EscalationCaseRepository(tx).close(closings, this.clock.now());
   }
 
   /** Raises every level that has fallen due; the poller calls it, in its own transaction. */

@@ -9,7 +9,7 @@ import {
   TicketReassignRequestedV1,
   type SlaReminder,
 } from '@bekasi/contracts';
-import { breachEscalates, closingOf, type TicketFact } from '@bekasi/escalation-domain';
+import { breachEscalates, closingOf, type CaseClosing, type TicketFact } from '@bekasi/escalation-domain';
 import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
 import { DeadlineReminders } from '../alerts/deadline-reminders';
 import { EscalationLadderWorkflow } from './escalation-ladder.workflow';
@@ -37,34 +37,46 @@ export class EscalationEventsHandler implements OnModuleInit {
   }
 
   async handle(events: readonly ConsumedEvent[], { tx }: BatchContext): Promise<void> {
+    // Reminders to store and closings to apply are gathered and written a batch at a time; each kind
+    // is flushed before the other (or a breach) comes, so the tables see the events' order.
     let reminders: SlaReminder[] = [];
+    let closings: Array<{ ticketId: string; closing: CaseClosing }> = [];
+    let settles: Array<{ ticketId: string; deadlineKind?: string }> = [];
     const flushReminders = async () => {
       await this.reminders.rememberAll(tx, reminders);
       reminders = [];
     };
+    const flushClosings = async () => {
+      await this.ladder.closeCases(tx, closings);
+      await this.reminders.settle(tx, settles);
+      closings = [];
+      settles = [];
+    };
     for (const e of events) {
       if (isEvent(e, SlaReminderV1)) {
+        await flushClosings();
         reminders.push(e.data);
         continue;
       }
-      // What follows may settle a reminder of the same ticket: store the ones before it first.
       await flushReminders();
       if (isEvent(e, SlaBreachedV1)) {
         if (!breachEscalates(e.data.deadlineKind)) continue;
+        await flushClosings();
         // Past the deadline a reminder has nothing left to remind of: the escalation takes over.
-        await this.reminders.settle(tx, e.data.ticketId, e.data.deadlineKind);
+        await this.reminders.settle(tx, [{ ticketId: e.data.ticketId, deadlineKind: e.data.deadlineKind }]);
         await this.ladder.openCase(tx, e.data, e.envelope);
         continue;
       }
       const of = factOf(e);
       const closing = of && closingOf(of.fact);
       if (!of || !closing) continue;
-      await this.ladder.closeCases(tx, of.ticketId, closing);
+      closings.push({ ticketId: of.ticketId, closing });
       // A met deadline settles its reminders, the ticket's end all of them; a move to another unit leaves them to sla.
-      if (of.fact.kind === 'deadline-met') await this.reminders.settle(tx, of.ticketId, of.fact.deadlineKind);
-      if (of.fact.kind === 'closed' || of.fact.kind === 'archived') await this.reminders.settle(tx, of.ticketId);
+      if (of.fact.kind === 'deadline-met') settles.push({ ticketId: of.ticketId, deadlineKind: of.fact.deadlineKind });
+      if (of.fact.kind === 'closed' || of.fact.kind === 'archived') settles.push({ ticketId: of.ticketId });
     }
     await flushReminders();
+    await flushClosings();
   }
 }
 

@@ -83,21 +83,30 @@ export class EscalationCaseRepository {
   }
 
   /** Ends open cases of a ticket (and their pending steps); returns how many. */
-  async close(ticketId: string, where: CaseClosing, at: Date): Promise<number> {
-    const params: unknown[] = [ticketId, where.state, at, where.reason];
-    const filters = [`ticket_id = $1`, `state = 'open'`];
-    if (where.deadlineKind) filters.push(`deadline_kind = $${params.push(where.deadlineKind)}`);
-    if (where.otherThanUnit) filters.push(`unit_code <> $${params.push(where.otherThanUnit)}`);
-    if (where.unitCode) filters.push(`unit_code = $${params.push(where.unitCode)}`);
-    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affectedCount].
-    const [closed]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE "${this.s}"."escalation_cases" SET state = $2, closed_at = $3, closed_reason = $4 WHERE ${filters.join(' AND ')} RETURNING id`,
-      params,
+  /**
+   * Closes the open cases each closing matches, and cancels their pending steps, in one statement for
+   * the whole batch. A case two closings match takes the first (as if they ran one after the other).
+   */
+  async close(closings: ReadonlyArray<{ ticketId: string; closing: CaseClosing }>, at: Date): Promise<number> {
+    if (closings.length === 0) return 0;
+    const col = <K extends keyof CaseClosing>(k: K) => closings.map((c) => c.closing[k] ?? null);
+    const [{ closed }] = await this.db.query(
+      `WITH c AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS c(ticket_id, state, reason, deadline_kind, other_than_unit, unit_code, n)
+       ), m AS (
+         SELECT DISTINCT ON (e.id) e.id, c.state, c.reason FROM "${this.s}"."escalation_cases" e JOIN c ON e.ticket_id = c.ticket_id
+          WHERE e.state = 'open' AND (c.deadline_kind IS NULL OR e.deadline_kind = c.deadline_kind)
+            AND (c.other_than_unit IS NULL OR e.unit_code <> c.other_than_unit) AND (c.unit_code IS NULL OR e.unit_code = c.unit_code)
+          ORDER BY e.id, c.n
+       ), u AS (
+         UPDATE "${this.s}"."escalation_cases" e SET state = m.state, closed_at = $7, closed_reason = m.reason FROM m WHERE e.id = m.id RETURNING e.id
+       ), s AS (
+         UPDATE "${this.s}"."escalation_steps" SET state = 'cancelled' WHERE case_id IN (SELECT id FROM u) AND state = 'pending'
+       )
+       SELECT count(*)::int AS closed FROM u`,
+      [closings.map((c) => c.ticketId), col('state'), col('reason'), col('deadlineKind'), col('otherThanUnit'), col('unitCode'), at],
     );
-    if (closed.length > 0) {
-      await this.db.query(`UPDATE "${this.s}"."escalation_steps" SET state = 'cancelled' WHERE case_id = ANY($1::uuid[]) AND state = 'pending'`, [closed.map((c) => c.id)]);
-    }
-    return closed.length;
+    return closed;
   }
 
   /** Steps fallen due, locked; SKIP LOCKED so each is raised by exactly one replica. */

@@ -303,7 +303,7 @@ describe('event backbone against the real broker and database', () => {
     const stuck = randomUUID();
     const [stuckId] = await publish([{ n: 1, ticket: stuck, poison: true }]);
     // Tickets of other partitions (12 random keys over 3 partitions: some land elsewhere), in the same fetch.
-    const others = Array.from({ length: 12 }, () => randomUUID());
+    const others: string[] = Array.from({ length: 12 }, () => randomUUID());
     await publish(others.map((ticket, n) => ({ n, ticket })));
     let failures = 0;
     const consumer = batchConsumerFor('transient', async (events) => {

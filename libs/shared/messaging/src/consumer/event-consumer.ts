@@ -356,8 +356,8 @@ export class EventConsumer {
    * Applies a partition's events in the next shared transaction. Every partition batch that arrives
    * while one runs joins the next; the first to arrive starts it once the current macrotask is over,
    * by which time the other batches of the same fetch (started together by kafkajs) have joined.
-   * When it fails, each share is tried again in a transaction of its own, so that only a partition
-   * whose events fail pauses or falls back to one event at a time.
+   * When it fails transiently, each share is tried again in a transaction of its own, so that only a
+   * partition whose events fail pauses.
    */
   private applyShared(topic: string, partition: number, items: Decoded[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -385,9 +385,10 @@ export class EventConsumer {
           await this.applyBatch(shares, 'batch');
           for (const share of shares) share.resolve();
         } catch (err) {
-          if (shares.length === 1) shares[0].reject(err);
-          // Which partition failed is not known: each tries again alone, so only the one that fails
-          // pauses (transient) or falls back to one event at a time, and the others go on.
+          // A transient failure: which partition's events met it is not known, so each share tries again
+          // alone, and only a partition that fails again pauses. Any other failure sends every share to
+          // its per-event fallback, which finds the failing event in its own partition.
+          if (shares.length === 1 || !isTransientError(err)) for (const share of shares) share.reject(err);
           else for (const share of shares) await this.applyBatch([share], 'batch').then(share.resolve, share.reject);
         }
       }
