@@ -239,7 +239,7 @@ export class ColumnIndex {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  /** @param keys the model's column keys, column i having keys[i] (ascending, distinct) */
+  /** @param keys the model's column keys, column i having keys[i] (distinct) */
   constructor(readonly keys: Int32Array) {
     let size = 16;
     while (size < keys.length * 2) size *= 2;
@@ -269,7 +269,7 @@ export class ColumnIndex {
   }
 }
 
-/** A sparse, weighted feature vector over a model's columns (ascending). */
+/** A sparse, weighted feature vector over a model's columns, its entries in ascending key order. */
 export interface SparseVector {
   indices: Int32Array;
   values: Float32Array;
@@ -327,7 +327,6 @@ function writeVector(
     const group = columnKeys[indices[k]] & 3;
     values[k] *= group === WORD ? s0 : group === BIGRAM ? s1 : group === CHAR ? s2 : s3;
   }
-  // Columns follow the key order, so the vector comes out ascending, which the weight rows like.
   return n - at;
 }
 
