@@ -152,6 +152,8 @@ export interface ModelReading {
   placeScores?: { of: unknown; values: Float64Array };
   /** What each vector entry is shown as in explanations, made by the first explain. */
   entryWords?: ReadonlyArray<string | undefined>;
+  /** Explanations already given for this reading ("unit|limit" → words; `of`: the weights): a decision asks for its favourite twice. */
+  explained?: { of: unknown; words: Map<string, readonly string[]> };
 }
 
 interface LinearPart {
@@ -448,6 +450,17 @@ export class DispositionModel {
    * the reasons shown to an admin. Character grams count for the word they came from.
    */
   explain(reading: ModelReading, unitCode: string, limit = 3): string[] {
+    if (reading.explained?.of !== this.main) reading.explained = { of: this.main, words: new Map() };
+    const key = `${unitCode}|${limit}`;
+    let words = reading.explained.words.get(key);
+    if (!words) {
+      words = this.explainAnew(reading, unitCode, limit);
+      reading.explained.words.set(key, words);
+    }
+    return [...words];
+  }
+
+  private explainAnew(reading: ModelReading, unitCode: string, limit: number): string[] {
     const part = unitCode === CAMAT_CLASS || this.main.index.has(unitCode) ? this.main : this.camat;
     const c = part?.index.get(unitCode);
     if (!part || c === undefined || limit <= 0) return [];
