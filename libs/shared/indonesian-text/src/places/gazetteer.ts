@@ -9,7 +9,7 @@
 // "Kecamatan", "Desa", "Kel.") it is near-certain; a bare official name is likely; a local short
 // form ("Tamsel") is less so.
 import { KECAMATAN, KELURAHAN } from '@bekasi/reference-data';
-import { normaliseIndonesianText } from '../text/indonesian-text';
+import { normalisedWords, normaliseIndonesianText } from '../text/indonesian-text';
 import { DEFAULT_DESA_PLACES, placeSlug } from './default-desa-places';
 import type { KecamatanResolution, Place, PlaceInput, PlaceMention } from './place';
 
@@ -54,14 +54,14 @@ function noisyOr(confidences: readonly number[]): number {
 
 export class Gazetteer {
   private readonly byForm = new Map<string, SurfaceForm[]>();
-  private readonly longestForm: number;
+  /** First word of the forms → the most words a form starting with it has: most words start none. */
+  private readonly formsStartingWith = new Map<string, number>();
   private readonly kecamatanNames = new Map<string, string>();
 
   constructor(readonly places: readonly Place[]) {
     for (const place of places) {
       if (place.kind === 'kecamatan') this.kecamatanNames.set(place.code, place.name);
     }
-    let longest = 1;
     for (const place of places) {
       if (!this.kecamatanNames.has(place.kecamatanCode)) {
         throw new Error(`Place ${place.name} lies in unknown kecamatan '${place.kecamatanCode}'`);
@@ -70,10 +70,10 @@ export class Gazetteer {
         const entries = this.byForm.get(text) ?? [];
         if (!entries.some((e) => e.place === place)) entries.push({ place, official });
         this.byForm.set(text, entries);
-        longest = Math.max(longest, text.split(' ').length);
+        const words = text.split(' ');
+        this.formsStartingWith.set(words[0], Math.max(this.formsStartingWith.get(words[0]) ?? 0, words.length));
       }
     }
-    this.longestForm = longest;
   }
 
   /**
@@ -131,10 +131,12 @@ export class Gazetteer {
 
   /** Every place named in `text`, in the order they appear. */
   findMentions(text: string): PlaceMention[] {
-    const tokens = normaliseIndonesianText(text).split(' ').filter((t) => t.length > 0);
+    const tokens = normalisedWords(text);
     const candidates: Array<{ start: number; length: number; forms: SurfaceForm[] }> = [];
     for (let start = 0; start < tokens.length; start++) {
-      for (let length = Math.min(this.longestForm, tokens.length - start); length >= 1; length--) {
+      const longest = this.formsStartingWith.get(tokens[start]);
+      if (longest === undefined) continue;
+      for (let length = Math.min(longest, tokens.length - start); length >= 1; length--) {
         const forms = this.byForm.get(tokens.slice(start, start + length).join(' '));
         if (forms) candidates.push({ start, length, forms });
       }
@@ -178,7 +180,7 @@ export class Gazetteer {
   }
 
   /** undefined: the words do not name a place here; null: they do, but ambiguously. */
-  private mentionOf(forms: SurfaceForm[], tokens: string[], start: number, length: number): PlaceMention | null | undefined {
+  private mentionOf(forms: SurfaceForm[], tokens: readonly string[], start: number, length: number): PlaceMention | null | undefined {
     const previous = tokens[start - 1];
     const villageQualified = previous !== undefined && VILLAGE_QUALIFIERS.has(previous);
     const kecamatanQualified = previous !== undefined && KECAMATAN_QUALIFIERS.has(previous);

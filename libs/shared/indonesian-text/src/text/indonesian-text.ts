@@ -121,7 +121,7 @@ const recent = new Map<string, readonly string[]>();
 const RECENT_TEXTS = 64;
 
 /** The words of normaliseIndonesianText, shared and frozen: callers copy before changing. */
-function normalisedWords(text: string): readonly string[] {
+export function normalisedWords(text: string): readonly string[] {
   const known = recent.get(text);
   if (known) return known;
   const s = (ASCII_ONLY.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase();
