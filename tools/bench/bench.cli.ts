@@ -108,7 +108,7 @@ async function main(): Promise<void> {
           target: { host: '127.0.0.1', port: RAW_PORT, path: '/complaints' },
           schemas: RAW_SCHEMAS,
           extraProcesses: pids,
-          drainSeconds: args.quick ? 15 : 30,
+          drainSeconds: args.quick ? 10 : 30,
         });
         rawSteps.push(step);
         console.log(`raw step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 
   const steps: StepResult[] = [];
   for (const rate of args.steps) {
-    const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' }, drainSeconds: args.quick ? 15 : 30 });
+    const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' }, drainSeconds: args.quick ? 10 : 30 });
     steps.push(step);
     console.log(`step ${rate}/s: done ${step.done}/${step.accepted}, p99 ${fmt(step.p99)} ms, ${step.throughput}/s`);
     if (!keepsUp(step)) break; // past saturation: higher steps say nothing new
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const held = steps.filter((s) => s.held).sort((a, b) => b.offered - a.offered)[0];
 
   // The steps past saturation left a backlog; the drain starts when it is gone (or after 5 minutes).
-  for (const until = Date.now() + (args.quick ? 15_000 : 300_000); Date.now() < until; await new Promise((r) => setTimeout(r, 2000))) {
+  for (const until = Date.now() + (args.quick ? 10_000 : 300_000); Date.now() < until; await new Promise((r) => setTimeout(r, 2000))) {
     const [{ left }] = (await db.query(`SELECT (SELECT count(*) FROM intake.complaints c WHERE c.external_id LIKE 'bench-%' AND NOT EXISTS (SELECT 1 FROM desk.tickets t WHERE t.id = c.id))::int AS left`)).rows;
     if (left === 0) break;
   }

@@ -26,6 +26,11 @@ export interface OpenLoopOptions {
   rate: number;
   durationMs: number;
   connections: number;
+  /**
+   * Requests not answered this long after the run's start are abandoned (status 0): a saturated
+   * step then ends on time instead of waiting for a queue that grows faster than it drains.
+   */
+  timeoutMs?: number;
   /** Builds request i just before it is due (so signatures carry a fresh timestamp). */
   request: (i: number) => PlannedRequest;
 }
@@ -39,22 +44,30 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ sent: Sen
   let maxLag = 0;
   const fire = (i: number, intendedAt: number) =>
     new Promise<void>((resolve) => {
+      let settled = false;
+      const settle = (status: number, body: string) => {
+        if (settled) return;
+        settled = true;
+        sent.push({ i, intendedAt, status, responseMs: Date.now() - intendedAt, body });
+        resolve();
+      };
       const planned = options.request(i);
       const req = http.request(
         { host: options.host, port: options.port, method: 'POST', path: planned.path, agent, headers: { ...planned.headers, 'content-length': Buffer.byteLength(planned.body) } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
-            sent.push({ i, intendedAt, status: res.statusCode ?? 0, responseMs: Date.now() - intendedAt, body: Buffer.concat(chunks).toString() });
-            resolve();
-          });
+          res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString()));
+          res.on('error', (err) => settle(0, err.message));
         },
       );
-      req.on('error', (err) => {
-        sent.push({ i, intendedAt, status: 0, responseMs: Date.now() - intendedAt, body: err.message });
-        resolve();
-      });
+      // A timer rather than the socket's idle timeout: it also covers the wait for a free connection.
+      const deadline =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => req.destroy(new Error(`no answer ${options.timeoutMs} ms after the run started`)), Math.max(1, startedAt + options.timeoutMs - Date.now()));
+      req.on('close', () => clearTimeout(deadline));
+      req.on('error', (err) => settle(0, err.message));
       req.end(planned.body);
     });
   for (let i = 0; i < total; ) {

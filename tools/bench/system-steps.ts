@@ -60,6 +60,8 @@ export async function runStep(db: Client, options: StepOptions): Promise<StepRes
     rate: options.rate,
     durationMs: options.seconds * 1000,
     connections: 128,
+    // Sending and draining end together, seconds + drainSeconds after the start, whatever the load.
+    timeoutMs: (options.seconds + (options.drainSeconds ?? 30)) * 1000,
     request: (i) => {
       const { title, text, category } = complaintText(i, options.marker);
       const body = JSON.stringify({ externalId: `${options.marker}-${i}`, title, text, category: { name: category } });
@@ -68,9 +70,9 @@ export async function runStep(db: Client, options: StepOptions): Promise<StepRes
   });
   const accepted = run.sent.filter((s) => s.status === 202);
   const ids = accepted.map((s) => `${options.marker}-${s.i}`);
-  const sendEnd = Date.now();
-  // Drain: wait for the step's complaints to be done (or give up: the step is not held).
-  const drainUntil = sendEnd + (options.drainSeconds ?? 30) * 1000;
+  // Drain: wait for the step's complaints to be done (or give up: the step is not held), until the
+  // step's end: drainSeconds after the last request was due.
+  const drainUntil = run.startedAt + (options.seconds + (options.drainSeconds ?? 30)) * 1000;
   let done = 0;
   while (Date.now() < drainUntil) {
     done = await doneCount(db, ids, schemas);
