@@ -14,8 +14,8 @@ const settings = DEFAULT_FEATURE_SETTINGS;
 
 /** Key → what an explanation shows for it, over every key of the complaint. */
 function explanationWords(terms: ComplaintTerms): Map<number, string | undefined> {
-  const words = entryWords(terms, terms.keys, settings);
-  return new Map([...terms.keys].map((key, i) => [key, words[i]]));
+  const { words, ofEntry } = entryWords(terms, terms.keys, settings);
+  return new Map([...terms.keys].map((key, i) => [key, words[ofEntry[i]]]));
 }
 
 describe('complaintTerms', () => {
@@ -59,9 +59,11 @@ describe('complaintTerms', () => {
 
   it('shows every key as something, and nothing for keys the complaint does not have', () => {
     const terms = complaintTerms('jalan rusak berlubang', 'Jalan', undefined);
-    expect(entryWords(terms, terms.keys, settings).every((w) => w !== undefined)).toBe(true);
-    expect(entryWords(terms, Int32Array.of(terms.keys[0] ^ 4), settings)).toEqual([undefined]);
-    expect(entryWords(complaintTerms('jalan', null, undefined, settings, false), terms.keys, settings).every((w) => w === undefined)).toBe(true);
+    const shown = entryWords(terms, terms.keys, settings);
+    expect([...shown.ofEntry].every((w) => w >= 0 && w < shown.words.length)).toBe(true);
+    expect(new Set(shown.words).size).toBe(shown.words.length);
+    expect([...entryWords(terms, Int32Array.of(terms.keys[0] ^ 4), settings).ofEntry]).toEqual([-1]);
+    expect(entryWords(complaintTerms('jalan', null, undefined, settings, false), terms.keys, settings).words).toEqual([]);
   });
 
   it('names the word a character gram came from', () => {

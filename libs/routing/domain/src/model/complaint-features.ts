@@ -205,17 +205,25 @@ export function pseudoExampleTerms(text: string, settings: FeatureSettings): Com
   return { ...terms, keys, counts };
 }
 
+/** What an explanation shows: the distinct texts, and for each vector entry the index of its text (-1: none). */
+export interface EntryWords {
+  words: string[];
+  ofEntry: Int32Array;
+}
+
 /**
  * What an explanation shows for each entry of a vector of this complaint (`keys`: the entries'
  * keys, ascending, as vectors are): the stem, the stem pair, the word a character gram came from
  * (the first such word), the category. Made only for a complaint being explained; entries are
  * found by binary search, so no key is boxed into a Map.
  */
-export function entryWords(terms: ComplaintTerms, keys: Int32Array, settings: FeatureSettings): Array<string | undefined> {
-  const shown = new Array<string | undefined>(keys.length).fill(undefined);
-  if (!terms.source) return shown;
-  const { words, category, classification } = terms.source;
-  rawKeys(words, category, classification, settings, (key, text) => {
+export function entryWords(terms: ComplaintTerms, keys: Int32Array, settings: FeatureSettings): EntryWords {
+  const ofEntry = new Int32Array(keys.length).fill(-1);
+  const words: string[] = [];
+  if (!terms.source) return { words, ofEntry };
+  const index = new Map<string, number>();
+  const { words: source, category, classification } = terms.source;
+  rawKeys(source, category, classification, settings, (key, text) => {
     let low = 0;
     let high = keys.length - 1;
     while (low <= high) {
@@ -223,12 +231,18 @@ export function entryWords(terms: ComplaintTerms, keys: Int32Array, settings: Fe
       if (keys[mid] < key) low = mid + 1;
       else if (keys[mid] > key) high = mid - 1;
       else {
-        shown[mid] ??= text;
+        if (ofEntry[mid] >= 0) return;
+        let w = index.get(text);
+        if (w === undefined) {
+          w = words.push(text) - 1;
+          index.set(text, w);
+        }
+        ofEntry[mid] = w;
         return;
       }
     }
   });
-  return shown;
+  return { words, ofEntry };
 }
 
 // ---- columns and vectors -------------------------------------------------------------------

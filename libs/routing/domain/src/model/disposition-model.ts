@@ -33,6 +33,7 @@ import {
   vectorise,
   vectoriseRows,
   type ComplaintTerms,
+  type EntryWords,
   type FeatureSettings,
   type SparseRows,
   type SparseVector,
@@ -151,7 +152,7 @@ export interface ModelReading {
   /** The place model's decision values, made by the first camatDistribution (`of`: the place model's weights). */
   placeScores?: { of: unknown; values: Float64Array };
   /** What each vector entry is shown as in explanations, made by the first explain. */
-  entryWords?: ReadonlyArray<string | undefined>;
+  entryWords?: EntryWords;
   /** Explanations already given for this reading ("unit|limit" → words; `of`: the weights): a decision asks for its favourite twice. */
   explained?: { of: unknown; words: Map<string, readonly string[]> };
 }
@@ -416,7 +417,7 @@ export class DispositionModel {
   }
 
   /** What each entry of a reading's vector is shown as, made once per reading however many units are explained. */
-  private entryWordsOf(reading: ModelReading): ReadonlyArray<string | undefined> {
+  private entryWordsOf(reading: ModelReading): EntryWords {
     if (!reading.entryWords) {
       const { indices } = reading.vector;
       const keys = new Int32Array(indices.length);
@@ -465,30 +466,33 @@ export class DispositionModel {
     const c = part?.index.get(unitCode);
     if (!part || c === undefined || limit <= 0) return [];
     const { weights, classes } = part.weights;
-    const byWord = new Map<string, number>();
     const { indices, values } = reading.vector;
-    let shown: ReadonlyArray<string | undefined> | null = null;
+    let shown: EntryWords | null = null;
+    let totals: Float64Array | null = null;
     for (let k = 0; k < indices.length; k++) {
       const contribution = values[k] * weights[indices[k] * classes + c];
       if (contribution <= 0) continue;
       shown ??= this.entryWordsOf(reading);
-      const word = shown[k];
-      if (word === undefined) continue;
-      byWord.set(word, (byWord.get(word) ?? 0) + contribution);
+      totals ??= new Float64Array(shown.words.length);
+      const w = shown.ofEntry[k];
+      if (w >= 0) totals[w] += contribution;
     }
-    // The best `limit` by contribution (ties by word), without sorting every word.
-    const best: Array<[string, number]> = [];
-    const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-    for (const entry of byWord) {
-      if (best.length === limit && !before(entry, best[limit - 1])) continue;
+    if (!shown || !totals) return [];
+    // The best `limit` words by contribution (ties by word), without sorting them all.
+    const { words } = shown;
+    const best: number[] = [];
+    const before = (a: number, b: number) => totals[a] > totals[b] || (totals[a] === totals[b] && words[a] < words[b]);
+    for (let w = 0; w < words.length; w++) {
+      if (!(totals[w] > 0)) continue;
+      if (best.length === limit && !before(w, best[limit - 1])) continue;
       let at = best.length < limit ? best.length : limit - 1;
-      best[at] = entry;
+      best[at] = w;
       while (at > 0 && before(best[at], best[at - 1])) {
         [best[at - 1], best[at]] = [best[at], best[at - 1]];
         at--;
       }
     }
-    return best.map(([word]) => word);
+    return best.map((w) => words[w]);
   }
 }
 
