@@ -2,10 +2,10 @@
 // sla — in plain node:http, kafkajs and pg, with no Nest and no TypeORM: the same DDL (the services'
 // own migrations, run on raw_* schemas), the same topics (6 partitions, prefix `raw.`), the same
 // CloudEvents envelopes and Kafka binding, the same producer settings (idempotent, one request in
-// flight, acks=all), batched the same way (one transaction per Kafka batch: ledger, domain rows,
-// outbox; a relay woken by the commit), one process per hop. The domain work is the minimum each hop
-// must write; what the system spends beyond it (routing's text analysis, the domain rules, the
-// framework) is what the system/raw ratio shows.
+// flight, acks=all) and fetch settings, batched the same way (one transaction per Kafka batch, the
+// partitions of one fetch sharing it: ledger, domain rows, outbox; a relay woken by the commit), one
+// process per hop. The domain work is the minimum each hop must write; what the system spends beyond
+// it (routing's text analysis, the domain rules, the framework) is what the system/raw ratio shows.
 //   node tools/run.js tools/bench/raw-baseline.ts setup | entry | routing | desk | sla
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -113,40 +113,65 @@ export async function consumeHop({ pool, schema, group, topic, wanted, apply, re
   const consumer = client.consumer({ groupId: group, ...fetch, allowAutoTopicCreation: false });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
+  // As in the system: the partition batches of one fetch share one transaction, and their offsets one request.
+  type Share = { topic: string; partition: number; events: EventEnvelope[]; done: (err?: unknown) => void };
+  let joining: Share[] = [];
+  const apply1 = async (shares: Share[]) => {
+    const rows = shares.flatMap((s) => s.events.map((e) => ({ e, topic: s.topic, partition: s.partition })));
+    const db = await pool.connect();
+    try {
+      await db.query('BEGIN');
+      const inserted = await db.query(
+        `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
+         SELECT $1, e.id, e.type, e.topic, e.part, 0 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS e(id, type, topic, part) ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [group, rows.map((r) => r.e.id), rows.map((r) => r.e.type), rows.map((r) => r.topic), rows.map((r) => r.partition)],
+      );
+      const fresh = new Set(inserted.rows.map((r) => r.event_id));
+      const mine = rows.map((r) => r.e).filter((e) => fresh.has(e.id));
+      if (mine.length > 0) {
+        await apply(db, mine);
+        await db.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [group, mine.map((e) => e.id)]);
+      }
+      await db.query('COMMIT');
+    } catch (err) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      console.error(`raw hop ${group}: ${(err as Error).message}`);
+      throw err;
+    } finally {
+      db.release();
+    }
+    relay?.nudge();
+  };
+  const flush = () => {
+    const shares = joining;
+    joining = [];
+    apply1(shares).then(() => shares.forEach((s) => s.done()), (err) => shares.forEach((s) => s.done(err)));
+  };
+  let commits: Array<{ topic: string; partition: number; offset: string; done: (err?: unknown) => void }> = [];
+  const commitAll = () => {
+    const batch = commits;
+    commits = [];
+    consumer.commitOffsets(batch.map(({ topic, partition, offset }) => ({ topic, partition, offset }))).then(() => batch.forEach((c) => c.done()), (err) => batch.forEach((c) => c.done(err)));
+  };
+  const settled = (push: (done: (err?: unknown) => void) => void) => new Promise<void>((resolve, reject) => push((err) => (err ? reject(err) : resolve())));
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: 3,
+    partitionsConsumedConcurrently: 12,
     eachBatch: async ({ batch, resolveOffset }) => {
       const events = batch.messages.map((m) => fromKafkaMessage(m)).filter((e) => e.type === wanted);
       if (events.length > 0) {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const { rows } = await client.query(
-            `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
-             SELECT $1, e.id, e.type, $2, $3, 0 FROM unnest($4::text[], $5::text[]) AS e(id, type) ON CONFLICT DO NOTHING RETURNING "event_id"`,
-            [group, batch.topic, batch.partition, events.map((e) => e.id), events.map((e) => e.type)],
-          );
-          const fresh = new Set(rows.map((r) => r.event_id));
-          const mine = events.filter((e) => fresh.has(e.id));
-          if (mine.length > 0) {
-            await apply(client, mine);
-            await client.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [group, mine.map((e) => e.id)]);
-          }
-          await client.query('COMMIT');
-        } catch (err) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          console.error(`raw hop ${group}: ${(err as Error).message}`);
-          throw err;
-        } finally {
-          client.release();
-        }
-        relay?.nudge();
+        await settled((done) => {
+          joining.push({ topic: batch.topic, partition: batch.partition, events, done });
+          if (joining.length === 1) setImmediate(flush);
+        });
       }
       const last = batch.messages[batch.messages.length - 1].offset;
       resolveOffset(last);
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      await settled((done) => {
+        commits.push({ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString(), done });
+        if (commits.length === 1) setImmediate(commitAll);
+      });
     },
   });
   return consumer;
