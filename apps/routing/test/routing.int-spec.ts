@@ -28,6 +28,7 @@ import { configureApp } from '@bekasi/platform';
 import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { RoutingAppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/routing.config';
+import { RoutingKnowledge } from '../src/knowledge/routing-knowledge';
 import { ModelTrainingService } from '../src/training/model-training.service';
 
 const clock = new FakeClock(new Date('2026-11-23T02:00:00Z'));
@@ -352,7 +353,7 @@ describe('routing service', () => {
     // A handful of examples is too few to validate a threshold on: nothing would be auto-routed
     // (this deployment's tests fix the threshold at 0.5 through ROUTING_AUTO_THRESHOLD).
     expect(res.body).toMatchObject({ trigger: 'command', threshold: null });
-    expect(res.body.metrics.thresholdReason).toMatch(/terlalu sedikit/);
+    expect(res.body.metrics.thresholdReason).toMatch(/^riwayat disposisi baru \d+ laporan .*semua laporan ke triase/);
     expect(res.body.nExamples).toBeGreaterThanOrEqual(3);
     expect(res.body.version).toBeGreaterThan(1);
     expect((await http().get('/api/v1/routing/model').expect(200)).body.version).toBe(res.body.version);
@@ -429,5 +430,23 @@ describe('routing service', () => {
     const desa = await http().post('/api/v1/routing/rules/test').send({ text: 'sampah menumpuk di ganda mekar' }).expect(200);
     expect(desa.body.decision.kecamatanCode).toBe('cikarang-barat');
     await http().post('/api/v1/routing/places').send({ kind: 'desa', name: 'Entah', kecamatanCode: 'atlantis' }).expect(400);
+  });
+
+  // Last: the model version it stores is the one every decision after it uses.
+  it("takes the units certified by a model version's own validation record into the decisions, and shows them to the admin", async () => {
+    const schema = `"${infra.schema}"."model_versions"`;
+    const [latest] = await db.query(`SELECT version, metrics FROM ${schema} ORDER BY version DESC LIMIT 1`);
+    const certification = { unitCode: 'DLH', threshold: 0.42, routed: 30, correct: 30, estimatedPrecision: 0.91, reason: 'ambang 0.420: 30 dari 30 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%)' };
+    const metrics = { ...latest.metrics, validation: { ...(latest.metrics.validation ?? {}), autoRouteUnits: [certification] } };
+    await db.query(
+      `INSERT INTO ${schema} (model_json, trained_at, examples_revision, n_examples, threshold, metrics, trigger)
+       SELECT model_json, trained_at, examples_revision, n_examples, threshold, $1, 'command' FROM ${schema} WHERE version = $2`,
+      [JSON.stringify(metrics), latest.version],
+    );
+    const knowledge = await app.get(RoutingKnowledge).load();
+    expect(knowledge.modelVersion).toBeGreaterThan(latest.version);
+    expect([...knowledge.autoRouteUnits]).toEqual([['DLH', 0.42]]);
+    const model = (await http().get('/api/v1/routing/model').expect(200)).body;
+    expect(model.metrics.validation.autoRouteUnits).toEqual([certification]);
   });
 });

@@ -63,6 +63,8 @@ export class DispositionService {
    */
   dispose(batch: DispositionBatch, complaint: ComplaintRow, trigger: DecisionTrigger, causedBy: EventEnvelope, knowledge: RoutingKnowledgeSnapshot): DecisionRecord {
     const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
+    // An operator's fixed threshold replaces what the training chose, the units' own thresholds too.
+    const autoRouteUnits = this.config.ROUTING_AUTO_THRESHOLD === undefined ? knowledge.autoRouteUnits : undefined;
     const decision = decideDisposition({
       complaint: { title: complaint.title, text: complaint.text, category: complaint.category, classification: complaint.classification },
       rules: knowledge.ruleEngine,
@@ -71,16 +73,20 @@ export class DispositionService {
       excludeUnits: complaint.refusedUnits,
       bounceCount: complaint.bounceCount,
       autoRouteThreshold: threshold,
+      autoRouteUnits,
       units: knowledge.units,
       unitRedirects: knowledge.unitRedirects,
       manualOnlyUnits: knowledge.manualOnlyUnits,
       weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
     });
+    // The threshold the decision was held to: its best unit's own when that is lower (see autoRouteUnits).
+    const own = autoRouteUnits?.get(decision.unitCode ?? decision.alternatives[0]?.unitCode ?? '');
+    const heldTo = own === undefined ? threshold : threshold === null ? own : Math.min(threshold, own);
     const row = this.record(batch, complaint, trigger, decision, {
       routedBy: decision.outcome === 'route' ? 'auto' : null,
       modelVersion: knowledge.modelVersion,
       ruleSetVersion: knowledge.ruleSetVersion,
-      threshold,
+      threshold: heldTo,
     });
     const reasons = decision.reasons.map(contractReasonOf);
     if (decision.outcome === 'route') {

@@ -15,6 +15,7 @@ import {
   type RoutingRule,
   type RoutingRuleKind,
   type UnitRedirects,
+  type ValidationFigures,
 } from '@bekasi/routing-domain';
 import { ModelVersionRow, PlaceRow, RoutingRuleRow, UnitRow } from '../persistence/routing.entities';
 
@@ -37,6 +38,8 @@ export interface RoutingKnowledgeSnapshot {
   modelVersion: number | null;
   /** The threshold the model's training chose on validation; null: nothing is auto-routed. */
   validatedThreshold: number | null;
+  /** Units the training certified by their own validation record, each with its threshold (empty: none). */
+  autoRouteUnits: ReadonlyMap<string, number>;
   thresholdReason: string;
   /** Weight of the rules in the decision, chosen on validation with the model. */
   ruleWeight: number;
@@ -110,7 +113,7 @@ export class RoutingKnowledge {
     const modelRow = latest[0] ?? null;
     const units = unitRows.map(unitReferenceOf);
     const places = placeRows.map(placeInputOf);
-    const metrics = (modelRow?.metrics ?? {}) as { ruleWeight?: number; thresholdReason?: string };
+    const metrics = (modelRow?.metrics ?? {}) as { ruleWeight?: number; thresholdReason?: string; validation?: Partial<ValidationFigures> | null };
     const model = modelRow ? readableModel(modelRow) : null;
     return {
       rules,
@@ -126,6 +129,8 @@ export class RoutingKnowledge {
       model,
       modelVersion: modelRow?.version ?? null,
       validatedThreshold: model ? (modelRow?.threshold ?? null) : null,
+      // Stored with the model version's validation figures (a version trained before has none).
+      autoRouteUnits: new Map(model ? (metrics.validation?.autoRouteUnits ?? []).map((u) => [u.unitCode, u.threshold]) : []),
       thresholdReason: !modelRow ? 'belum ada model disposisi' : !model ? 'model tersimpan berformat lama: menunggu pelatihan ulang' : (metrics.thresholdReason ?? ''),
       ruleWeight: typeof metrics.ruleWeight === 'number' ? metrics.ruleWeight : 0.5,
     };

@@ -229,6 +229,18 @@ describe('decideDisposition', () => {
       expect(decision.outcome).toBe('triage');
       expect(texts(decision.reasons)).toContain('Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin');
     });
+
+    it('routes to a unit certified by its own record from its own threshold, and only to such a unit', () => {
+      const certified = decide({ complaint: potholeInBabelan, autoRouteThreshold: null, autoRouteUnits: new Map([['SDABMBK', 0.3]]) });
+      expect(certified).toMatchObject({ outcome: 'route', unitCode: 'SDABMBK' });
+      expect(texts(certified.reasons)).toContainEqual(expect.stringMatching(/^Keyakinan \d+% mencapai ambang 30%: didisposisikan ke Dinas SDABMBK$/));
+      // The unit's own threshold is a floor the global one may lower, never raise.
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: 0.3, autoRouteUnits: new Map([['SDABMBK', 0.99]]) }).outcome).toBe('route');
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: null, autoRouteUnits: new Map([['SDABMBK', 0.99]]) }).outcome).toBe('triage');
+      const other = decide({ complaint: potholeInBabelan, autoRouteThreshold: null, autoRouteUnits: new Map([['TIRTA_BHAGASASI', 0.1]]) });
+      expect(other.outcome).toBe('triage');
+      expect(texts(other.reasons)).toContain('Dinas SDABMBK belum terbukti cukup tepat pada validasi untuk didisposisikan otomatis: perlu ditinjau admin');
+    });
   });
 
   it('keeps rule priorities: a higher-priority rule for a unit wins the shared keyword', () => {

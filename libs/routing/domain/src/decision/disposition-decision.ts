@@ -14,7 +14,8 @@
 //
 // so a unit backed by both rules and history, with no serious rival, scores high, and a tie
 // between two plausible units (banjir: BPBD or SDABMBK) halves the confidence. The complaint is
-// routed automatically only when confidence ≥ autoRouteThreshold; otherwise, and always when
+// routed automatically only when confidence ≥ autoRouteThreshold, or ≥ the best unit's own
+// threshold when its validation record certified it (autoRouteUnits); otherwise, and always when
 //   - it has been bounced (bukan kewenangan) twice or more, or
 //   - the best candidate is "the camat" but no kecamatan could be found,
 // it goes to triage, with the best candidates as suggestions. Units that already answered "bukan
@@ -80,9 +81,15 @@ export interface DecideDispositionInput {
   excludeUnits?: readonly string[];
   /** How many times the complaint came back as "bukan kewenangan". */
   bounceCount: number;
-  /** Minimum confidence (0–1) for routing without a person. */
-  /** Null: no threshold reached the precision target on validation, so nothing is routed automatically. */
+  /** Minimum confidence (0–1) for routing without a person, whatever the unit. */
+  /** Null: no threshold reached the precision target on validation (units may still have their own, see autoRouteUnits). */
   autoRouteThreshold: number | null;
+  /**
+   * Units whose own validation record certified their confident decisions (see certifyUnits), each
+   * with its own threshold: the best unit is routed to when the confidence reaches the lower of its
+   * threshold and autoRouteThreshold.
+   */
+  autoRouteUnits?: ReadonlyMap<string, number>;
   weights?: Partial<DispositionWeights>;
   /** Units for the names shown in reasons; the reference units by default. */
   units?: readonly UnitReference[];
@@ -289,11 +296,17 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
       `${label(best.unitCode)} baru ${support.unit} kali menerima disposisi dalam riwayat (kurang dari ${MIN_UNIT_HISTORY}): tidak didisposisikan otomatis, perlu ditinjau admin`,
     );
   }
-  if (autoRouteThreshold === null) {
-    return triage('below-threshold', 'Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin');
+  const threshold = autoRouteThresholdFor(best.unitCode, autoRouteThreshold, input.autoRouteUnits);
+  if (threshold === null) {
+    return triage(
+      'below-threshold',
+      input.autoRouteUnits && input.autoRouteUnits.size > 0
+        ? `${label(best.unitCode)} belum terbukti cukup tepat pada validasi untuk didisposisikan otomatis: perlu ditinjau admin`
+        : 'Belum ada ambang disposisi otomatis yang cukup presisi: perlu ditinjau admin',
+    );
   }
-  if (confidence < autoRouteThreshold) {
-    return triage('below-threshold', `Keyakinan ${percent(confidence)} di bawah ambang ${percent(autoRouteThreshold)}: perlu ditinjau admin`);
+  if (confidence < threshold) {
+    return triage('below-threshold', `Keyakinan ${percent(confidence)} di bawah ambang ${percent(threshold)}: perlu ditinjau admin`);
   }
   return {
     outcome: 'route',
@@ -305,12 +318,22 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
       {
         source: 'policy',
         policy: 'auto-route',
-        text: `Keyakinan ${percent(confidence)} mencapai ambang ${percent(autoRouteThreshold)}: didisposisikan ke ${label(best.unitCode)}`,
+        text: `Keyakinan ${percent(confidence)} mencapai ambang ${percent(threshold)}: didisposisikan ke ${label(best.unitCode)}`,
       },
     ],
     alternatives: alternativesOf(ranked, 1),
     suggestions: suggested,
   };
+}
+
+/**
+ * The confidence a decision for `unitCode` needs to be routed without a person: the lower of the
+ * global threshold and the unit's own certified one; null when neither applies.
+ */
+export function autoRouteThresholdFor(unitCode: string, global: number | null, units: ReadonlyMap<string, number> | undefined): number | null {
+  const own = units?.get(unitCode);
+  if (own === undefined) return global;
+  return global === null ? own : Math.min(global, own);
 }
 
 /** Past complaints of the unit's class in the model's history, and of the whole history. */

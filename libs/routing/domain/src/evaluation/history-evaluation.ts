@@ -12,6 +12,7 @@ import { complaintDocument } from '../model/disposition-model';
 import { defaultRulesFromReference } from '../rules/default-rules';
 import { RuleEngine } from '../rules/rule-engine';
 import type { RoutingRule } from '../rules/routing-rule';
+import { autoRouteThresholdFor } from '../decision/disposition-decision';
 import { decideForEvaluation, trainRouter, type HistoryExample, type RouterSetup, type RouterTrainingOptions } from '../training/router-training';
 import { learnUnitsFromLabels, manualOnlyUnitCodes, type LabelOutcome } from '../units/units-from-labels';
 
@@ -64,6 +65,8 @@ export interface PeriodFigures {
   top3: number;
   threshold: number | null;
   thresholdReason: string;
+  /** Units routed to from their own threshold in this period (see certifyUnits). */
+  autoRouteUnits: Array<{ unitCode: string; threshold: number }>;
   routed: number;
   routedCorrect: number;
   trainingMillis: number;
@@ -90,6 +93,8 @@ export interface HistoryEvaluation {
   /** The threshold in force (the last one for a rolling evaluation); null when nothing was auto-routed. */
   threshold: number | null;
   thresholdReason: string;
+  /** Units routed to from their own threshold (the last period's for a rolling evaluation). */
+  autoRouteUnits: Array<{ unitCode: string; threshold: number }>;
   /** Best coverage any confidence threshold reaches on the test rows with precision ≥ 90 % (hindsight: an upper bound). */
   coverageAt90Precision: number;
   periods: PeriodFigures[];
@@ -207,7 +212,8 @@ export function evaluateHistory(input: HistoryEvaluationInput): HistoryEvaluatio
     const started = Date.now();
     for (const e of batch.test) {
       const scored = decideForEvaluation(e, router.model, setup, router.ruleWeight, engine);
-      const isRouted = scored.routable && router.threshold !== null && scored.confidence >= router.threshold;
+      const threshold = scored.ranked[0] === undefined ? null : autoRouteThresholdFor(scored.ranked[0], router.threshold, router.autoRouteUnits);
+      const isRouted = scored.routable && threshold !== null && scored.confidence >= threshold;
       const correct = scored.ranked[0] === e.unitCode;
       if (correct) top1++;
       if (scored.ranked.slice(0, 3).includes(e.unitCode)) top3++;
@@ -226,6 +232,7 @@ export function evaluateHistory(input: HistoryEvaluationInput): HistoryEvaluatio
       top3: top3 / batch.test.length,
       threshold: router.threshold,
       thresholdReason: router.thresholdReason,
+      autoRouteUnits: [...router.autoRouteUnits].map(([unitCode, threshold]) => ({ unitCode, threshold })),
       routed,
       routedCorrect,
       trainingMillis: router.trainingMillis,
@@ -283,6 +290,7 @@ export function evaluateHistory(input: HistoryEvaluationInput): HistoryEvaluatio
     autoRoutedCoverage: routedAll.length / n,
     threshold: lastRouter?.threshold ?? null,
     thresholdReason: lastRouter?.thresholdReason ?? '',
+    autoRouteUnits: periods.at(-1)?.autoRouteUnits ?? [],
     coverageAt90Precision: coverageAtPrecision(outcomes.map((o) => ({ ...o, correct: correctOf(o) })), n, 0.9),
     periods,
     perUnit: [...perUnitMap.entries()]

@@ -3,7 +3,8 @@ import { seededRandom } from '@bekasi/intake-domain';
 import { BEKASI_REGENCY } from '@bekasi/reference-data';
 import { defaultRulesFromReference } from '../rules/default-rules';
 import { RuleEngine } from '../rules/rule-engine';
-import { chooseThreshold, decideForEvaluation, trainRouter, wilsonLowerBound, type HistoryExample } from './router-training';
+import { autoRouteThresholdFor } from '../decision/disposition-decision';
+import { certifyUnits, chooseThreshold, decideForEvaluation, trainRouter, wilsonLowerBound, type HistoryExample } from './router-training';
 
 const outcome = (confidence: number, correct: boolean, routable = true) => ({ confidence, correct, routable });
 
@@ -35,6 +36,34 @@ describe('choosing the auto-route threshold', () => {
   it('never counts decisions policy keeps from routing (generic units, bounces)', () => {
     const blocked = Array.from({ length: 50 }, (_, i) => outcome(0.95 + i / 10_000, true, false));
     expect(chooseThreshold(blocked, 0.9, 20, 1.645).threshold).toBeNull();
+  });
+});
+
+describe('certifying units by their own record', () => {
+  const of = (unitCode: string, confidence: number, correct: boolean) => ({ unitCode, confidence, correct, routable: true });
+  it('certifies the unit whose confident decisions are right, not the one whose work is split', () => {
+    const reliable = Array.from({ length: 40 }, (_, i) => of('PDAM', 0.6 + i / 200, i % 40 !== 7));
+    // Just as confident, wrong one time in four (its work is shared with the camat).
+    const split = Array.from({ length: 40 }, (_, i) => of('DINSOS', 0.6 + i / 200, i % 4 !== 0));
+    const few = Array.from({ length: 15 }, (_, i) => of('DISPARBUD', 0.9 + i / 1000, true));
+    const certified = certifyUnits([...reliable, ...split, ...few], 0.9, 20, 1.645);
+    expect(certified.map((c) => c.unitCode)).toEqual(['PDAM']);
+    // Over all 40 the one mistake leaves the estimate just under 90 %; above it, 32 of 32.
+    expect(certified[0]).toMatchObject({ threshold: 0.64, routed: 32, correct: 32 });
+    expect(certified[0].estimatedPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(certified[0].reason).toBe('ambang 0.640: 32 dari 32 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%)');
+  });
+
+  it('vouches for confident decisions only: never below the minimum threshold, whatever the record', () => {
+    const guesses = Array.from({ length: 40 }, (_, i) => of('DISDIK', 0.02 + i / 200, true));
+    expect(certifyUnits(guesses, 0.9, 20, 1.645, 0.25)).toEqual([]);
+    expect(certifyUnits(guesses, 0.9, 20, 1.645)[0]).toMatchObject({ unitCode: 'DISDIK', threshold: 0.02 });
+  });
+
+  it('is stricter per unit than for all units together: 20 of 20 right is not enough for one unit', () => {
+    const outcomes = Array.from({ length: 21 }, (_, i) => of('PDAM', 0.8 + i / 1000, i !== 0));
+    expect(certifyUnits(outcomes, 0.9, 20, 1.645)).toEqual([]);
+    expect(chooseThreshold(outcomes, 0.9, 15, 1).threshold).not.toBeNull();
   });
 });
 
@@ -125,6 +154,38 @@ describe('trainRouter on a hard history: the threshold certifies only what stays
     expect(routed).toBeGreaterThan(0);
     // The vague 85 % stays in triage.
     expect(coverage).toBeLessThan(0.25);
+    expect(correct / routed).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('a reliable unit and a split one: the reliable one is certified, the split one not, and what is routed on later months is ≥ 90 % right', () => {
+    const random = seededRandom(5);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const water = ['air pdam mati tiga hari', 'air pam keruh dan bau', 'tagihan air pdam naik padahal air mati'];
+    const aid = ['bantuan sosial pkh tidak cair', 'bansos beras tidak sampai ke warga', 'data dtks salah penerima bantuan'];
+    const all: HistoryExample[] = Array.from({ length: 1_300 }, (_, i) => {
+      const receivedAt = new Date(Date.UTC(2022, 0, 1) + i * 12 * 3_600_000).toISOString();
+      const r = random();
+      if (r < 0.25) return { text: `${pick(water)} ${pick(vague)} rt ${i % 13}`, category: null, unitCode: 'TIRTA_BHAGASASI', receivedAt };
+      // Social aid: the dinas handles two thirds, the camat's office or the village the rest.
+      if (r < 0.5) return { text: `${pick(aid)} ${pick(vague)} rt ${i % 13}`, category: null, unitCode: random() < 0.67 ? 'DINSOS' : pick(['SATPOL_PP', 'DISPERKIMTAN']), receivedAt };
+      return { text: `${pick(vague)} ${pick(vague)} ${pick(vague)} rt ${i % 13}`, category: null, unitCode: pick(vagueUnits), receivedAt };
+    });
+    const router = trainRouter(all.slice(0, 1_000), setup);
+    const certified = router.validation!.autoRouteUnits.map((c) => c.unitCode);
+    expect(certified).toContain('TIRTA_BHAGASASI');
+    expect(certified).not.toContain('DINSOS');
+    expect(router.autoRouteUnits.get('TIRTA_BHAGASASI')).toBe(router.validation!.autoRouteUnits.find((c) => c.unitCode === 'TIRTA_BHAGASASI')!.threshold);
+    expect(router.thresholdReason).toMatch(/unit yang catatan validasinya sendiri cukup tepat didisposisikan otomatis dari ambangnya sendiri: .*TIRTA_BHAGASASI \(\d+ dari \d+ tepat, ambang \d\.\d{3}\)/);
+    let routed = 0;
+    let correct = 0;
+    for (const e of all.slice(1_000)) {
+      const scored = decideForEvaluation(e, router.model, setup, router.ruleWeight, setup.rules);
+      const threshold = autoRouteThresholdFor(scored.ranked[0], router.threshold, router.autoRouteUnits);
+      if (!scored.routable || threshold === null || scored.confidence < threshold) continue;
+      routed++;
+      if (scored.ranked[0] === e.unitCode) correct++;
+    }
+    expect(routed).toBeGreaterThan(30);
     expect(correct / routed).toBeGreaterThanOrEqual(0.9);
   });
 
