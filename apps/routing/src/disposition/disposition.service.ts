@@ -13,7 +13,7 @@ import { complaintDocument, currentUnitCode, decideDisposition, unitLabel, type 
 import { ComplaintRepository } from '../persistence/complaint.repository';
 import { DecisionRepository, type DecisionRecord } from '../persistence/decision.repository';
 import type { ComplaintRow } from '../persistence/routing.entities';
-import { RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
+import { decisionPolicy, RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
 import type { RoutingConfig } from '../routing.config';
 import { TrainingExamples, type TrainingExampleInput } from '../training/training-examples';
 import { contractReasonOf, roundScore, summaryOf, type AdminReason } from './decision-mapping';
@@ -62,23 +62,14 @@ export class DispositionService {
    * event join the batch.
    */
   dispose(batch: DispositionBatch, complaint: ComplaintRow, trigger: DecisionTrigger, causedBy: EventEnvelope, knowledge: RoutingKnowledgeSnapshot): DecisionRecord {
-    const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
-    // An operator's fixed threshold replaces what the training chose, the units' own thresholds too.
-    const autoRouteUnits = this.config.ROUTING_AUTO_THRESHOLD === undefined ? knowledge.autoRouteUnits : undefined;
+    const policy = decisionPolicy(knowledge, this.config.ROUTING_AUTO_THRESHOLD);
     const decision = decideDisposition({
+      ...policy,
       complaint: { title: complaint.title, text: complaint.text, category: complaint.category, classification: complaint.classification },
-      rules: knowledge.ruleEngine,
-      gazetteer: knowledge.gazetteer,
-      model: knowledge.model,
       excludeUnits: complaint.refusedUnits,
       bounceCount: complaint.bounceCount,
-      autoRouteThreshold: threshold,
-      autoRouteUnits,
-      units: knowledge.units,
-      unitRedirects: knowledge.unitRedirects,
-      manualOnlyUnits: knowledge.manualOnlyUnits,
-      weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
     });
+    const { autoRouteThreshold: threshold, autoRouteUnits } = policy;
     // The threshold the decision was held to: its best unit's own when that is lower (see autoRouteUnits).
     const own = autoRouteUnits?.get(decision.unitCode ?? decision.alternatives[0]?.unitCode ?? '');
     const heldTo = own === undefined ? threshold : threshold === null ? own : Math.min(threshold, own);

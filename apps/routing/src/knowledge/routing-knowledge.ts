@@ -12,6 +12,7 @@ import {
   manualOnlyUnitCodes,
   RuleEngine,
   unitRedirectsOf,
+  type DecideDispositionInput,
   type RoutingRule,
   type RoutingRuleKind,
   type UnitRedirects,
@@ -43,6 +44,28 @@ export interface RoutingKnowledgeSnapshot {
   thresholdReason: string;
   /** Weight of the rules in the decision, chosen on validation with the model. */
   ruleWeight: number;
+}
+
+/**
+ * What every decision takes from the knowledge: production's dispositions and the admin's "test a
+ * text" preview decide alike. An operator's fixed threshold (ROUTING_AUTO_THRESHOLD) replaces what
+ * the training chose, the units' own thresholds too.
+ */
+export function decisionPolicy(
+  knowledge: RoutingKnowledgeSnapshot,
+  fixedThreshold: number | undefined,
+): Pick<DecideDispositionInput, 'rules' | 'gazetteer' | 'model' | 'autoRouteThreshold' | 'autoRouteUnits' | 'units' | 'unitRedirects' | 'manualOnlyUnits' | 'weights'> {
+  return {
+    rules: knowledge.ruleEngine,
+    gazetteer: knowledge.gazetteer,
+    model: knowledge.model,
+    autoRouteThreshold: fixedThreshold ?? knowledge.validatedThreshold,
+    autoRouteUnits: fixedThreshold === undefined ? knowledge.autoRouteUnits : undefined,
+    units: knowledge.units,
+    unitRedirects: knowledge.unitRedirects,
+    manualOnlyUnits: knowledge.manualOnlyUnits,
+    weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
+  };
 }
 
 export function ruleOf(row: RoutingRuleRow): RoutingRule {

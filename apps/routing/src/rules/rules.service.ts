@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '@bekasi/clock';
 import { SERVICE_CONFIG } from '@bekasi/platform';
 import { decideDisposition, latestRuleVersions, validateRoutingRule, type RoutingRule } from '@bekasi/routing-domain';
 import { RoutingRuleRow, UnitRow } from '../persistence/routing.entities';
-import { RoutingKnowledge, ruleOf } from '../knowledge/routing-knowledge';
+import { decisionPolicy, RoutingKnowledge, ruleOf } from '../knowledge/routing-knowledge';
 import type { RoutingConfig } from '../routing.config';
 import type { ChangeRuleRequest, CreateRuleRequest, TestRulesRequest } from './rules.request.dto';
 
@@ -89,19 +89,9 @@ export class RulesService {
     const knowledge = await this.knowledge.load();
     const complaint = { title: input.title ?? '', text: input.text, category: input.category ?? null };
     const matches = knowledge.ruleEngine.evaluate(complaint);
-    const threshold = this.config.ROUTING_AUTO_THRESHOLD ?? knowledge.validatedThreshold;
-    const decision = decideDisposition({
-      complaint,
-      rules: knowledge.ruleEngine,
-      gazetteer: knowledge.gazetteer,
-      model: knowledge.model,
-      bounceCount: 0,
-      autoRouteThreshold: threshold,
-      units: knowledge.units,
-      unitRedirects: knowledge.unitRedirects,
-      manualOnlyUnits: knowledge.manualOnlyUnits,
-      weights: { rules: knowledge.ruleWeight, model: 1 - knowledge.ruleWeight },
-    });
+    const policy = decisionPolicy(knowledge, this.config.ROUTING_AUTO_THRESHOLD);
+    const threshold = policy.autoRouteThreshold;
+    const decision = decideDisposition({ ...policy, complaint, bounceCount: 0 });
     return {
       ruleSetVersion: knowledge.ruleSetVersion,
       modelVersion: knowledge.modelVersion,
