@@ -15,7 +15,7 @@ import { DecisionRepository, type DecisionRecord } from '../persistence/decision
 import type { ComplaintRow } from '../persistence/routing.entities';
 import { decisionPolicy, RoutingKnowledge, type RoutingKnowledgeSnapshot } from '../knowledge/routing-knowledge';
 import type { RoutingConfig } from '../routing.config';
-import { TrainingExamples, type TrainingExampleInput } from '../training/training-examples';
+import { adminExampleOf, TrainingExamples, type TrainingExampleInput } from '../training/training-examples';
 import { contractReasonOf, roundScore, summaryOf, type AdminReason } from './decision-mapping';
 
 export type DecisionTrigger = 'complaint-received' | 'reassign-requested' | 'admin';
@@ -156,15 +156,7 @@ export class DispositionService {
         { outcome: 'route', unitCode, confidence: 1, kecamatanCode, reasons, alternatives: [], suggestions: [] },
         { routedBy: 'admin', modelVersion: knowledge.modelVersion, ruleSetVersion: knowledge.ruleSetVersion, threshold: null },
       );
-      batch.examples.push({
-        complaintId,
-        text: complaintDocument(complaint.title, complaint.text),
-        category: complaint.category,
-        classification: complaint.classification,
-        unitCode,
-        source: 'admin',
-        receivedAt: complaint.receivedAt,
-      });
+      batch.examples.push(adminExampleOf(complaint, unitCode));
       batch.events.push(
         eventOf(TicketRoutedV1, {
           ticketId: complaintId,

@@ -2,10 +2,9 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { TicketAssignedV1 } from '@bekasi/contracts';
 import { CLOCK, type Clock } from '@bekasi/clock';
 import { EventConsumer, isEvent, type BatchContext, type ConsumedEvent } from '@bekasi/messaging';
-import { complaintDocument } from '@bekasi/routing-domain';
 import { ComplaintRepository } from '../persistence/complaint.repository';
 import type { ComplaintRow } from '../persistence/routing.entities';
-import { TrainingExamples, type TrainingExampleInput } from './training-examples';
+import { adminExampleOf, TrainingExamples, type TrainingExampleInput } from './training-examples';
 
 /**
  * The LAPOR admin disposed a complaint in desk (triage): the admin's choice is the best label the
@@ -43,15 +42,7 @@ export class AdminDispositionHandler implements OnModuleInit {
       const complaint = changed.get(data.ticketId) ?? complaints.get(data.ticketId);
       if (!complaint || complaint.historical) continue;
       const unitCode = data.unitCode!;
-      examples.push({
-        complaintId: complaint.complaintId,
-        text: complaintDocument(complaint.title, complaint.text),
-        category: complaint.category,
-        classification: complaint.classification,
-        unitCode,
-        source: 'admin',
-        receivedAt: complaint.receivedAt,
-      });
+      examples.push(adminExampleOf(complaint, unitCode));
       changed.set(complaint.complaintId, { ...complaint, status: 'routed', unitCode, kecamatanCode: data.kecamatanCode ?? complaint.kecamatanCode, updatedAt: now });
     }
     await this.trainingExamples.recordMany(tx, examples, this.clock);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '@bekasi/clock';
 import { schemaOfManager } from '@bekasi/messaging';
+import { complaintDocument } from '@bekasi/routing-domain';
+import type { ComplaintRow } from '../persistence/routing.entities';
 
 export interface TrainingExampleInput {
   complaintId: string;
@@ -12,6 +14,19 @@ export interface TrainingExampleInput {
   unitCode: string;
   source: 'history' | 'admin';
   receivedAt: Date;
+}
+
+/** The label an admin's disposition teaches: the complaint as the model reads it, sent to `unitCode`. */
+export function adminExampleOf(complaint: Pick<ComplaintRow, 'complaintId' | 'title' | 'text' | 'category' | 'classification' | 'receivedAt'>, unitCode: string): TrainingExampleInput {
+  return {
+    complaintId: complaint.complaintId,
+    text: complaintDocument(complaint.title, complaint.text),
+    category: complaint.category,
+    classification: complaint.classification,
+    unitCode,
+    source: 'admin',
+    receivedAt: complaint.receivedAt,
+  };
 }
 
 /**
