@@ -1,4 +1,4 @@
-// node tools/run.js apps/intake/test/webhook-load.ts [RATE=500] [SECONDS=20] [--cpu-prof DIR]
+// node tools/run.js tools/bench/intake-webhook-load.ts [RATE=500] [SECONDS=20] [--cpu-prof DIR]
 // One intake process (its real main.ts, the runtime binary) on a free port with its own schema and
 // topics, under open-loop signed webhook load (tools/bench's generator and texts); prints intake's
 // CPU ms per accepted complaint, the answers by status and the response latency. For profiling the
@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { signChannelRequest } from '@bekasi/auth';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TEST_REDIS_URL, testAuth, TestInfra, waitFor } from '@bekasi/testing';
-import { complaintText } from '../../../tools/bench/complaint-texts';
-import { runOpenLoop } from '../../../tools/bench/open-loop';
-import { freePort } from './intake-harness';
+import { complaintText } from './complaint-texts';
+import { runOpenLoop } from './open-loop';
+import { freePort } from '../../apps/intake/test/intake-harness';
 
 const TICKS_PER_SECOND = 100;
 /** CPU of a process in ms (user, system), from /proc. */
@@ -29,7 +29,7 @@ async function main() {
   const seconds = Number(args[1] ?? 20);
   const infra = await TestInfra.create('wload');
   const port = await freePort();
-  const root = resolve(__dirname, '../../..');
+  const root = resolve(__dirname, '../..');
   const env = {
     ...process.env,
     ...testAuth().env,
@@ -88,6 +88,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`webhook-load: ${(err as Error).stack}`);
+  console.error(`intake-webhook-load: ${(err as Error).stack}`);
   process.exit(1);
 });

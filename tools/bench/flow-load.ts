@@ -6,7 +6,7 @@
 // window (tools/bench/profile-summary.js or Chrome DevTools read it). Without a validated threshold
 // every complaint goes to triage; ROUTING_AUTO_THRESHOLD=0.3 routes most of them instead. It also prints, from
 // the applied-event ledgers, the batch transactions and ledger rows each service paid per complaint.
-// Usage: N=3000 RATE=250 [PROFILE=/tmp/flow.cpuprofile] [ROUTING_AUTO_THRESHOLD=0.3] node tools/run.js apps/routing/test/flow-load.ts
+// Usage: N=3000 RATE=250 [PROFILE=/tmp/flow.cpuprofile] [ROUTING_AUTO_THRESHOLD=0.3] node tools/run.js tools/bench/flow-load.ts
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -17,11 +17,11 @@ import { DataSource } from 'typeorm';
 import { SystemClock } from '@bekasi/clock';
 import { CLOUDEVENTS_SPEC_VERSION, ComplaintReceivedV1, toKafkaRecord, type ComplaintReceived } from '@bekasi/contracts';
 import { TEST_DATABASE_URL, TestInfra } from '@bekasi/testing';
-import { complaintText } from '../../../tools/bench/complaint-texts';
-import { DeskModule } from '../../desk/src/app.module';
-import { DeskConfig } from '../../desk/src/desk.config';
-import { RoutingAppModule } from '../src/app.module';
-import { RoutingConfig } from '../src/routing.config';
+import { complaintText } from './complaint-texts';
+import { DeskModule } from '../../apps/desk/src/app.module';
+import { DeskConfig } from '../../apps/desk/src/desk.config';
+import { RoutingAppModule } from '../../apps/routing/src/app.module';
+import { RoutingConfig } from '../../apps/routing/src/routing.config';
 
 const N = Number(process.env.N ?? 3000);
 const RATE = Number(process.env.RATE ?? 0);
