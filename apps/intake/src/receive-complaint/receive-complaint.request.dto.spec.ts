@@ -83,6 +83,17 @@ describe('parseReceiveComplaintRequest', () => {
     expect(Object.entries(problems(JSON.parse('{"externalId":"x-1","text":"sepuluh karakter","__proto__":{"admin":true}}')))).toEqual([['__proto__', ['__proto__ tidak dikenal']]]);
   });
 
+  it('names unknown fields without echoing a huge name or thousands of them', () => {
+    const long = 'k'.repeat(100_000);
+    expect(problems({ ...valid, [long]: 1 })).toEqual({ [`${'k'.repeat(64)}…`]: [`${'k'.repeat(64)}… tidak dikenal`] });
+    const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`x${i}`, i]));
+    const found = problems({ ...valid, reporter: { ...many } });
+    expect(Object.keys(found)).toHaveLength(21);
+    expect(found['reporter.x0']).toEqual(['x0 tidak dikenal']);
+    expect(found.reporter).toEqual(['dan 4980 kolom tidak dikenal lainnya']);
+    expect(JSON.stringify(found).length).toBeLessThan(2_000);
+  });
+
   it('refuses a body that is no JSON object', () => {
     for (const body of [null, 'teks', 42, [valid]]) expect(Object.keys(problems(body))).toEqual(['body']);
   });

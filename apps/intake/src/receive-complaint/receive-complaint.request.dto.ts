@@ -151,10 +151,22 @@ function problemsOf(value: Record<string, unknown>, shape: Shape, parent: string
     const reasons = rule.checks.map((check) => check(v)).filter((r): r is string => r !== null);
     if (reasons.length > 0) out.push({ field, reasons });
   }
+  // The sender chose these names: a 200 kB one, or thousands of them, must not come back in full.
+  let unknown = 0;
   for (const name of Object.keys(value)) {
-    if (!Object.hasOwn(shape, name)) out.push({ field: parent ? `${parent}.${name}` : name, reasons: [`${name} tidak dikenal`] });
+    if (Object.hasOwn(shape, name)) continue;
+    if (++unknown > MAX_UNKNOWN_REPORTED) {
+      out.push({ field: parent || 'body', reasons: [`dan ${Object.keys(value).filter((n) => !Object.hasOwn(shape, n)).length - MAX_UNKNOWN_REPORTED} kolom tidak dikenal lainnya`] });
+      break;
+    }
+    const shown = name.length > MAX_NAME_SHOWN ? `${name.slice(0, MAX_NAME_SHOWN)}…` : name;
+    out.push({ field: parent ? `${parent}.${shown}` : shown, reasons: [`${shown} tidak dikenal`] });
   }
 }
+
+/** Unknown fields named in a 400 at most (per object), and the characters of each name shown. */
+const MAX_UNKNOWN_REPORTED = 20;
+const MAX_NAME_SHOWN = 64;
 
 /** The body as a ReceiveComplaintRequestDto, or 400 with every bad field and its reasons. */
 export function parseReceiveComplaintRequest(body: unknown): ReceiveComplaintRequestDto {
