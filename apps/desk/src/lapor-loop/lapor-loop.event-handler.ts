@@ -10,6 +10,8 @@ import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
 
 /** How long an update waits for its ticket to be opened by routing's decision. */
 const TICKET_WAIT_MS = 5 * 60_000;
+/** Long after an update was given up (its per-event attempts take seconds), its entry goes. */
+const FORGET_AFTER_MS = 4 * TICKET_WAIT_MS;
 
 const REPORTER_ON_LAPOR: Actor = { role: 'reporter', userId: 'lapor-reporter' };
 /** LAPOR!'s own admin changed the status there: desk records it as a note from the LAPOR! side, it does not act on it. */
@@ -55,6 +57,14 @@ export class LaporLoopEventsHandler implements OnModuleInit {
     });
   }
 
+  /** Notes when an update starts waiting; those given up long ago (dead-lettered since) are forgotten. */
+  private startWaiting(eventId: string): number {
+    const now = Date.now();
+    for (const [id, since] of this.waitingSince) if (now - since > FORGET_AFTER_MS) this.waitingSince.delete(id);
+    this.waitingSince.set(eventId, now);
+    return now;
+  }
+
   async handle(tx: EntityManager, events: readonly ConsumedEvent[]): Promise<void> {
     for (const e of events) if (isEvent(e, LaporUpdateReceivedV1)) await this.apply(tx, e.data, e.envelope);
   }
@@ -66,11 +76,11 @@ export class LaporLoopEventsHandler implements OnModuleInit {
       // Routing may not have opened the ticket yet (the update came right after its report): wait a little for it,
       // then give up to the dead-letter topic (a complaint that never becomes a ticket must not stop the partition).
       // Real time, not the business clock (which a demo speeds up): this is how long the partition may wait.
-      const since = this.waitingSince.get(envelope.id) ?? Date.now();
-      this.waitingSince.set(envelope.id, since);
+      const since = this.waitingSince.get(envelope.id) ?? this.startWaiting(envelope.id);
       const why = `LAPOR! update ${update.updateId} for ticket ${update.complaintId}, which desk does not have`;
       if (Date.now() - since < TICKET_WAIT_MS) throw new TransientEventError(`${why} yet`);
-      this.waitingSince.delete(envelope.id);
+      // Kept, not forgotten: the consumer then tries the event alone (per-event attempts before the dead-letter
+      // topic), and an update that started waiting anew there would pause the partition again, for ever.
       throw new PermanentEventError(`${why}: replay it once the ticket exists`);
     }
     this.waitingSince.delete(envelope.id);
