@@ -69,15 +69,11 @@ export class DispositionService {
       excludeUnits: complaint.refusedUnits,
       bounceCount: complaint.bounceCount,
     });
-    const { autoRouteThreshold: threshold, autoRouteUnits } = policy;
-    // The threshold the decision was held to: its best unit's own when that is lower (see autoRouteUnits).
-    const own = autoRouteUnits?.get(decision.unitCode ?? decision.alternatives[0]?.unitCode ?? '');
-    const heldTo = own === undefined ? threshold : threshold === null ? own : Math.min(threshold, own);
     const row = this.record(batch, complaint, trigger, decision, {
       routedBy: decision.outcome === 'route' ? 'auto' : null,
       modelVersion: knowledge.modelVersion,
       ruleSetVersion: knowledge.ruleSetVersion,
-      threshold: heldTo,
+      threshold: decision.threshold,
     });
     const reasons = decision.reasons.map(contractReasonOf);
     if (decision.outcome === 'route') {

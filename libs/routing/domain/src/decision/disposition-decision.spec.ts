@@ -241,6 +241,15 @@ describe('decideDisposition', () => {
       expect(other.outcome).toBe('triage');
       expect(texts(other.reasons)).toContain('Dinas SDABMBK belum terbukti cukup tepat pada validasi untuk didisposisikan otomatis: perlu ditinjau admin');
     });
+
+    it('says which threshold the best candidate was held to, routed or not (what the decision record stores)', () => {
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: null, autoRouteUnits: new Map([['SDABMBK', 0.3]]) }).threshold).toBe(0.3);
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: 0.3, autoRouteUnits: new Map([['SDABMBK', 0.99]]) }).threshold).toBe(0.3);
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: 0.4, autoRouteUnits: new Map([['TIRTA_BHAGASASI', 0.1]]) }).threshold).toBe(0.4);
+      const held = decide({ complaint: potholeInBabelan, autoRouteThreshold: 0.99, autoRouteUnits: new Map([['SDABMBK', 0.98]]) });
+      expect(held).toMatchObject({ outcome: 'triage', threshold: 0.98 });
+      expect(decide({ complaint: potholeInBabelan, autoRouteThreshold: null }).threshold).toBeNull();
+    });
   });
 
   it('keeps rule priorities: a higher-priority rule for a unit wins the shared keyword', () => {

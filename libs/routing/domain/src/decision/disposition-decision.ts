@@ -158,6 +158,11 @@ export interface DispositionDecision {
   alternatives: DispositionAlternative[];
   /** The three best candidates (the routed unit first when routed), with names and words. */
   suggestions: DispositionSuggestion[];
+  /**
+   * The auto-route threshold the best candidate was held to (its own certified one when lower, see
+   * autoRouteThresholdFor); null when none applies. Stored with the decision to explain it.
+   */
+  threshold: number | null;
 }
 
 interface Candidate {
@@ -265,10 +270,12 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
   const kecamatanCode = place?.kecamatanCode ?? null;
 
   const suggested = suggestionsOf(ranked, input.explain === false ? null : model, reading, label);
+  const threshold = best ? autoRouteThresholdFor(best.unitCode, autoRouteThreshold, input.autoRouteUnits) : autoRouteThreshold;
   const triage = (policy: DecisionPolicy, text: string): DispositionDecision => ({
     outcome: 'triage',
     confidence,
     kecamatanCode,
+    threshold,
     reasons: [...reasons, { source: 'policy', policy, text }],
     alternatives: alternativesOf(ranked, 0),
     suggestions: suggested,
@@ -296,7 +303,6 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
       `${label(best.unitCode)} baru ${support.unit} kali menerima disposisi dalam riwayat (kurang dari ${MIN_UNIT_HISTORY}): tidak didisposisikan otomatis, perlu ditinjau admin`,
     );
   }
-  const threshold = autoRouteThresholdFor(best.unitCode, autoRouteThreshold, input.autoRouteUnits);
   if (threshold === null) {
     return triage(
       'below-threshold',
@@ -313,6 +319,7 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
     unitCode: best.unitCode,
     confidence,
     kecamatanCode,
+    threshold,
     reasons: [
       ...reasons,
       {
