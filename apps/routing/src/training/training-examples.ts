@@ -36,10 +36,6 @@ export function adminExampleOf(complaint: Pick<ComplaintRow, 'complaintId' | 'ti
  */
 @Injectable()
 export class TrainingExamples {
-  async record(tx: EntityManager, example: TrainingExampleInput, clock: Clock): Promise<void> {
-    await this.recordMany(tx, [example], clock);
-  }
-
   /** Several examples in one statement; a complaint named twice keeps the last (as one by one would). */
   async recordMany(tx: EntityManager, examples: readonly TrainingExampleInput[], clock: Clock): Promise<void> {
     if (examples.length === 0) return;
