@@ -20,6 +20,7 @@ import { LaporPollCursorEntity } from './persistence/lapor-poll-cursor.entity';
 import { CreateIntakeTables1764100000000 } from './persistence/migrations/1764100000000-create-intake-tables';
 import { AddTextSignature1765000000000 } from './persistence/migrations/1765000000000-add-text-signature';
 import { AddDuplicateCandidateIndex1765000000001 } from './persistence/migrations/1765000000001-add-duplicate-candidate-index';
+import { AddUntopicalCandidateIndex1765000000002 } from './persistence/migrations/1765000000002-add-untopical-candidate-index';
 import { ChannelRegistry } from './receive-complaint/channel-registry';
 import { ChannelSignatureGuard } from './receive-complaint/channel-signature.guard';
 import { ReceiveComplaintHttpController } from './receive-complaint/receive-complaint.http.controller';
@@ -44,7 +45,7 @@ export class AppModule {
           configValues: config,
           clock: options.clock,
           entities: [ComplaintEntity, LaporPollCursorEntity, ImportRunEntity],
-          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000, CreateLaporConnectorTables1764900000000, CreateReporterNotices1764900000001, AddTextSignature1765000000000, AddDuplicateCandidateIndex1765000000001],
+          migrations: [CreateMessagingTables1763900000000, CreateIntakeTables1764100000000, CreateLaporConnectorTables1764900000000, CreateReporterNotices1764900000001, AddTextSignature1765000000000, AddDuplicateCandidateIndex1765000000001, AddUntopicalCandidateIndex1765000000002],
         }),
         MessagingModule,
         LaporConnectorModule.forRoot(config),

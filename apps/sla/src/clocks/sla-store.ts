@@ -108,9 +108,14 @@ export class SlaStore {
   async syncTimers(clocks: ReadonlyArray<{ ticketId: string; kind: string; planned: readonly PlannedTimer[]; policyVersion: string }>): Promise<Set<string>> {
     if (clocks.length === 0) return new Set();
     const planned = clocks.flatMap((c) => c.planned.map((t) => ({ ...t, ticketId: c.ticketId, policyVersion: c.policyVersion })));
+    // Each clock's timers are read through (ticket_id, kind) behind an OFFSET 0 fence: joined
+    // directly, the planner took the partial index of all pending timers whenever its statistics
+    // lagged (a table that grew since the last ANALYZE) and read every pending timer per batch.
     await this.tx.query(
-      `UPDATE "${this.s}"."timers" t SET state = 'cancelled' FROM unnest($1::uuid[], $2::text[]) AS c(ticket_id, kind)
-        WHERE t.ticket_id = c.ticket_id AND t.kind = c.kind AND t.state = 'pending' AND NOT (t.id = ANY($3::text[]))`,
+      `UPDATE "${this.s}"."timers" SET state = 'cancelled'
+        WHERE id IN (SELECT x.id FROM unnest($1::uuid[], $2::text[]) AS c(ticket_id, kind)
+                     CROSS JOIN LATERAL (SELECT id, state FROM "${this.s}"."timers" tm WHERE tm.ticket_id = c.ticket_id AND tm.kind = c.kind OFFSET 0) x
+                     WHERE x.state = 'pending' AND NOT (x.id = ANY($3::text[])))`,
       [clocks.map((c) => c.ticketId), clocks.map((c) => c.kind), planned.map((t) => t.id)],
     );
     if (planned.length === 0) return new Set();
