@@ -7,7 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { benchChannel, runStep, type StepResult } from './system-steps';
+import { benchChannel, runStep, type StepOptions, type StepResult } from './system-steps';
+import type { HopSchemas } from './pipeline-timings';
 import { memoryMb, watchedProcesses } from './process-cpu';
 import { RAW_PORT, RAW_SCHEMAS, setupRaw } from './raw-baseline';
 import { backlogDrain } from './backlog-drain';
@@ -38,6 +39,16 @@ function parseArgs(argv: string[]): Args {
 
 /** A step the chain kept up with (its throughput near the offered rate), held or not: the next step shows where it saturates. */
 const keepsUp = (s: StepResult) => s.done >= s.accepted * 0.95 && s.throughput >= s.offered * 0.8;
+
+/**
+ * A short unmeasured run at a low rate before a chain's first step, as any load test does: the
+ * first requests otherwise pay for the JIT, pool connections, prepared statements and the first
+ * fetches, and that cost would count against whichever step comes first.
+ */
+async function warmUp(db: Client, prefix: string, target: StepOptions['target'], quick: boolean, schemas?: HopSchemas): Promise<void> {
+  const step = await runStep(db, { rate: 100, seconds: quick ? 5 : 15, marker: `${prefix}-warmup-${Date.now()}`, target, schemas, drainSeconds: 10 });
+  console.log(`${prefix} warm-up (not counted): ${step.done}/${step.accepted} done at 100/s, p99 ${fmt(step.p99)} ms`);
+}
 
 /** The highest completion rate of a series of steps: what the chain carries once saturated. */
 const peak = (steps: StepResult[]) => Math.max(0, ...steps.map((s) => s.throughput));
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
   const rawSteps: StepResult[] = [];
   if (!args.skip.has('raw')) {
     await withRawChain(async (pids) => {
+      await warmUp(db, 'raw', { host: '127.0.0.1', port: RAW_PORT, path: '/complaints' }, args.quick, RAW_SCHEMAS);
       const rates = [...new Set([...args.steps, ...(args.quick ? [1000, 2000] : [2500, 3000, 4000])])].sort((a, b) => a - b);
       for (const rate of rates) {
         const step = await runStep(db, {
@@ -120,6 +132,7 @@ async function main(): Promise<void> {
   }
 
   const steps: StepResult[] = [];
+  await warmUp(db, 'bench', { ...gateway, path: '/api/v1/intake/complaints' }, args.quick);
   for (const rate of args.steps) {
     const step = await runStep(db, { rate, seconds: args.seconds, marker: `bench-${Date.now()}-${rate}`, target: { ...gateway, path: '/api/v1/intake/complaints' }, drainSeconds: args.quick ? 10 : 30 });
     steps.push(step);

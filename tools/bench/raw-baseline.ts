@@ -121,16 +121,18 @@ export async function consumeHop({ pool, schema, group, topic, wanted, apply, re
     const db = await pool.connect();
     try {
       await db.query('BEGIN');
-      const inserted = await db.query(
-        `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
-         SELECT $1, e.id, e.type, e.topic, e.part, 0 FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS e(id, type, topic, part) ON CONFLICT DO NOTHING RETURNING "event_id"`,
-        [group, rows.map((r) => r.e.id), rows.map((r) => r.e.type), rows.map((r) => r.topic), rows.map((r) => r.partition)],
-      );
-      const fresh = new Set(inserted.rows.map((r) => r.event_id));
-      const mine = rows.map((r) => r.e).filter((e) => fresh.has(e.id));
-      if (mine.length > 0) {
-        await apply(db, mine);
-        await db.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [group, mine.map((e) => e.id)]);
+      // As in the system: the ledger is read first and written after the effect, once per event.
+      const known = await db.query(`SELECT "event_id" FROM "${schema}"."applied_events" WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [group, rows.map((r) => r.e.id)]);
+      const applied = new Set(known.rows.map((r) => r.event_id));
+      const news = rows.filter((r) => !applied.has(r.e.id) && applied.add(r.e.id));
+      if (news.length > 0) {
+        await apply(db, news.map((r) => r.e));
+        const inserted = await db.query(
+          `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset", "applied_at")
+           SELECT $1, e.id, e.type, e.topic, e.part, 0, clock_timestamp() FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS e(id, type, topic, part) ON CONFLICT DO NOTHING RETURNING "event_id"`,
+          [group, news.map((r) => r.e.id), news.map((r) => r.e.type), news.map((r) => r.topic), news.map((r) => r.partition)],
+        );
+        if (inserted.rows.length < news.length) throw new Error('events applied by another consumer meanwhile');
       }
       await db.query('COMMIT');
     } catch (err) {

@@ -258,6 +258,32 @@ describe('event backbone against the real broker and database', () => {
     expect(n).toBe(1);
   });
 
+  it('rule: an event another group member applied while this batch ran (a partition moving between members) is rolled back here and applied once', async () => {
+    await ds.query(`TRUNCATE "${infra.schema}"."effects"`);
+    const ticket = randomUUID();
+    const { ids: [id], partition, offset } = await publishWithOffsets([{ n: 1, ticket }]);
+    let calls = 0;
+    const consumer = batchConsumerFor('ledger-race', async (events) => {
+      const event = events.find((e) => e.envelope.subject === ticket);
+      if (!event || ++calls > 1) return;
+      // The other member commits its effect and ledger row after this batch read the ledger.
+      await ds.transaction(async (other) => {
+        await other.query(`INSERT INTO "${infra.schema}"."effects" (event_id, ticket, n) VALUES ($1, $2, $3)`, [id, ticket, -1]);
+        await other.query(
+          `INSERT INTO "${infra.schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset") VALUES ($1, $2, $3, $4, $5, $6)`,
+          [`${infra.id}.ledger-race`, id, event.type, event.topic, event.partition, event.offset],
+        );
+      });
+    });
+    await consumer.start();
+    // Its offset is committed only once the retry found the event applied.
+    await waitFor('the batch given up, retried and its offset committed', async () => (await committedOffset('ledger-race', partition)) > offset);
+    expect(calls).toBe(1);
+    expect((await effects(ticket)).map((e) => e.n)).toEqual([-1]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${infra.schema}"."applied_events" WHERE event_id = $1`, [id]);
+    expect(n).toBe(1);
+  });
+
   it('rule: the outbox is atomic with the state change — a rolled-back transaction publishes nothing, a committed one publishes', async () => {
     const writer = new OutboxWriter('/test', infra.naming, clock);
     const recorder = track(await new TopicRecorder(infra.kafka, infra.naming.physical('tickets')).start());

@@ -16,7 +16,7 @@ import { silentLogger, type MessagingLogger } from '../messaging-logger';
 import { upgradeMessagingTables } from '../persistence/messaging-tables';
 import { sendToDeadLetterTopic } from './dead-letter';
 import { PermanentEventError } from './permanent-event-error';
-import { isTransientError } from './transient-errors';
+import { isTransientError, TransientEventError } from './transient-errors';
 
 /** One event of a batch, after the ledger said it is new and its data matched its schema. */
 export interface ConsumedEvent<TData = unknown> {
@@ -423,23 +423,13 @@ export class EventConsumer {
     );
     const items = shares.flatMap((s) => s.items);
     const fresh = await this.options.dataSource.transaction(async (tx) => {
-      const inserted: { event_id: string }[] = await tx.query(
-        `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
-         SELECT $1, e.id, e.type, e.topic, e.part, e.off FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[]) AS e(id, type, topic, part, off)
-         ON CONFLICT DO NOTHING RETURNING "event_id"`,
-        [
-          group,
-          unique.map((u) => u.d.envelope!.id),
-          unique.map((u) => u.d.envelope!.type),
-          unique.map((u) => u.topic),
-          unique.map((u) => u.partition),
-          unique.map((u) => u.d.message.offset),
-        ],
+      const known: { event_id: string }[] = await tx.query(
+        `SELECT "event_id" FROM "${schema}"."applied_events" WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`,
+        [group, unique.map((u) => u.d.envelope!.id)],
       );
-      const ids = new Set(inserted.map((r) => r.event_id));
-      const events: ConsumedEvent[] = unique
-        .filter((u) => ids.has(u.d.envelope!.id))
-        .map(({ d, topic, partition }) => ({ type: d.envelope!.type, data: d.envelope!.data, envelope: d.envelope!, topic, partition, offset: d.message.offset }));
+      const applied = new Set(known.map((r) => r.event_id));
+      const news = unique.filter((u) => !applied.has(u.d.envelope!.id));
+      const events: ConsumedEvent[] = news.map(({ d, topic, partition }) => ({ type: d.envelope!.type, data: d.envelope!.data, envelope: d.envelope!, topic, partition, offset: d.message.offset }));
       if (events.length === 0) return events;
       const context: BatchContext = { tx, afterCommit: (action) => void after.push(action) };
       for (const handler of this.handlers) {
@@ -447,11 +437,18 @@ export class EventConsumer {
         const mine = events.filter((e) => types.has(e.type));
         if (mine.length > 0) await handler.handle(mine, context);
       }
-      // applied_at says when the effect was done (just before the commit), which the per-hop timings read.
-      await tx.query(`UPDATE "${schema}"."applied_events" SET "applied_at" = clock_timestamp() WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`, [
-        group,
-        events.map((e) => e.envelope.id),
-      ]);
+      // The ledger rows go last, so applied_at says when the effect was done (the per-hop timings read
+      // it) and each row is written once. A consumer that applied one of these events since the read
+      // above (a partition moving between group members) holds its row: this insert waits for its
+      // commit, finds the row, and the whole transaction rolls back to be tried again, when the read
+      // skips that event. Nothing is applied twice.
+      const inserted: { event_id: string }[] = await tx.query(
+        `INSERT INTO "${schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset", "applied_at")
+         SELECT $1, e.id, e.type, e.topic, e.part, e.off, clock_timestamp() FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[]) AS e(id, type, topic, part, off)
+         ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [group, news.map((u) => u.d.envelope!.id), news.map((u) => u.d.envelope!.type), news.map((u) => u.topic), news.map((u) => u.partition), news.map((u) => u.d.message.offset)],
+      );
+      if (inserted.length < news.length) throw new TransientEventError(`${news.length - inserted.length} of the batch's events were applied by another consumer meanwhile`);
       return events;
     });
     timer();
