@@ -436,7 +436,16 @@ describe('routing service', () => {
   it("takes the units certified by a model version's own validation record into the decisions, and shows them to the admin", async () => {
     const schema = `"${infra.schema}"."model_versions"`;
     const [latest] = await db.query(`SELECT version, metrics FROM ${schema} ORDER BY version DESC LIMIT 1`);
-    const certification = { unitCode: 'DLH', threshold: 0.42, routed: 30, correct: 30, estimatedPrecision: 0.91, reason: 'ambang 0.420: 30 dari 30 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%)' };
+    const certification = {
+      unitCode: 'DLH',
+      threshold: 0.42,
+      routed: 30,
+      correct: 30,
+      estimatedPrecision: 0.91,
+      recentRouted: 8,
+      recentCorrect: 8,
+      reason: 'ambang 0.420: 30 dari 30 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%; 2 bulan terakhir 8 dari 8 tepat)',
+    };
     const metrics = { ...latest.metrics, validation: { ...(latest.metrics.validation ?? {}), autoRouteUnits: [certification] } };
     await db.query(
       `INSERT INTO ${schema} (model_json, trained_at, examples_revision, n_examples, threshold, metrics, trigger)

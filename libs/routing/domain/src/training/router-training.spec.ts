@@ -4,7 +4,7 @@ import { BEKASI_REGENCY } from '@bekasi/reference-data';
 import { defaultRulesFromReference } from '../rules/default-rules';
 import { RuleEngine } from '../rules/rule-engine';
 import { autoRouteThresholdFor } from '../decision/disposition-decision';
-import { certifyUnits, chooseThreshold, decideForEvaluation, trainRouter, wilsonLowerBound, type HistoryExample } from './router-training';
+import { certifyUnits, chooseThreshold, decideForEvaluation, DEFAULT_ROUTER_TRAINING, trainRouter, wilsonLowerBound, type HistoryExample } from './router-training';
 
 const outcome = (confidence: number, correct: boolean, routable = true) => ({ confidence, correct, routable });
 
@@ -40,30 +40,72 @@ describe('choosing the auto-route threshold', () => {
 });
 
 describe('certifying units by their own record', () => {
-  const of = (unitCode: string, confidence: number, correct: boolean) => ({ unitCode, confidence, correct, routable: true });
+  const day = (k: number) => new Date(Date.UTC(2024, 0, 1) + k * 86_400_000).toISOString();
+  // Decisions spread over the year by default; the newest on 31 December.
+  const of = (unitCode: string, confidence: number, correct: boolean, receivedAt = day(0)) => ({ unitCode, confidence, correct, routable: true, receivedAt });
+  // The training's own settings (the minimum threshold aside), so that these tests follow what production certifies.
+  const options = {
+    target: DEFAULT_ROUTER_TRAINING.targetPrecision,
+    minRouted: DEFAULT_ROUTER_TRAINING.minRoutedPerUnit,
+    z: DEFAULT_ROUTER_TRAINING.unitPrecisionZ,
+    minThreshold: 0,
+    recentMonths: DEFAULT_ROUTER_TRAINING.unitRecentMonths,
+    recentZ: DEFAULT_ROUTER_TRAINING.unitRecentZ,
+  };
+  const newest = of('LAIN', 0.1, false, day(365));
+
   it('certifies the unit whose confident decisions are right, not the one whose work is split', () => {
     const reliable = Array.from({ length: 40 }, (_, i) => of('PDAM', 0.6 + i / 200, i % 40 !== 7));
     // Just as confident, wrong one time in four (its work is shared with the camat).
     const split = Array.from({ length: 40 }, (_, i) => of('DINSOS', 0.6 + i / 200, i % 4 !== 0));
     const few = Array.from({ length: 15 }, (_, i) => of('DISPARBUD', 0.9 + i / 1000, true));
-    const certified = certifyUnits([...reliable, ...split, ...few], 0.9, 20, 1.645);
+    const { certified, drifted } = certifyUnits([...reliable, ...split, ...few, newest], options);
     expect(certified.map((c) => c.unitCode)).toEqual(['PDAM']);
-    // Over all 40 the one mistake leaves the estimate just under 90 %; above it, 32 of 32.
-    expect(certified[0]).toMatchObject({ threshold: 0.64, routed: 32, correct: 32 });
+    expect(drifted).toEqual([]);
+    // 39 of 40: the estimate over all of them reaches 90 %, so all 40 are routed.
+    expect(certified[0]).toMatchObject({ threshold: 0.6, routed: 40, correct: 39, recentRouted: 0, recentCorrect: 0 });
     expect(certified[0].estimatedPrecision).toBeGreaterThanOrEqual(0.9);
-    expect(certified[0].reason).toBe('ambang 0.640: 32 dari 32 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%)');
+    expect(certified[0].reason).toBe('ambang 0.600: 39 dari 40 keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ 90%; 2 bulan terakhir 0 dari 0 tepat)');
   });
 
   it('vouches for confident decisions only: never below the minimum threshold, whatever the record', () => {
     const guesses = Array.from({ length: 40 }, (_, i) => of('DISDIK', 0.02 + i / 200, true));
-    expect(certifyUnits(guesses, 0.9, 20, 1.645, 0.25)).toEqual([]);
-    expect(certifyUnits(guesses, 0.9, 20, 1.645)[0]).toMatchObject({ unitCode: 'DISDIK', threshold: 0.02 });
+    expect(certifyUnits(guesses, { ...options, minThreshold: 0.25 }).certified).toEqual([]);
+    expect(certifyUnits(guesses, options).certified[0]).toMatchObject({ unitCode: 'DISDIK', threshold: 0.02 });
   });
 
-  it('is stricter per unit than for all units together: 20 of 20 right is not enough for one unit', () => {
-    const outcomes = Array.from({ length: 21 }, (_, i) => of('PDAM', 0.8 + i / 1000, i !== 0));
-    expect(certifyUnits(outcomes, 0.9, 20, 1.645)).toEqual([]);
-    expect(chooseThreshold(outcomes, 0.9, 15, 1).threshold).not.toBeNull();
+  it('certifies a unit right 19 times in 20 over many decisions, though no 25 of its most confident in a row were right', () => {
+    // Its mistakes are work another unit took over, whatever the words: as likely when the model is sure as when it is not.
+    const steady = Array.from({ length: 60 }, (_, i) => of('DISDUKCAPIL', 0.5 + i / 200, i % 20 !== 10));
+    const [certified] = certifyUnits(steady, options).certified;
+    expect(certified).toMatchObject({ unitCode: 'DISDUKCAPIL', threshold: 0.5, routed: 60, correct: 57 });
+    // A strict bound (z = 1.645) would wait for a perfect run of 25 that such a unit rarely shows.
+    expect(certifyUnits(steady, { ...options, z: 1.645 }).certified).toEqual([]);
+  });
+
+  it('drift guard: a unit right all year but wrong half the time in its newest two months is withdrawn, and says why', () => {
+    const year = Array.from({ length: 80 }, (_, i) => of('TIRTA_BHAGASASI', 0.5 + i / 400, true, day(i * 3.6)));
+    // Since November half the water complaints went to the new Perumda.
+    const recent = Array.from({ length: 8 }, (_, i) => of('TIRTA_BHAGASASI', 0.9 + i / 100, i % 2 === 0, day(310 + i * 7)));
+    const outcomes = [...year, ...recent, newest];
+    const { certified, drifted } = certifyUnits(outcomes, options);
+    expect(certified).toEqual([]);
+    expect(drifted).toEqual([
+      expect.objectContaining({ unitCode: 'TIRTA_BHAGASASI', threshold: 0.5, routed: 88, correct: 84, recentRouted: 8, recentCorrect: 4 }),
+    ]);
+    expect(drifted[0].reason).toBe(
+      '84 dari 88 keputusan validasi untuk unit ini di atas ambang 0.500 tepat, tetapi pada 2 bulan terakhir 4 dari 8 tepat (jelas di bawah 90%): pekerjaannya bergeser, tidak didisposisikan otomatis',
+    );
+    // Without the guard the pooled record alone would certify it.
+    expect(certifyUnits(outcomes, { ...options, recentMonths: 0 }).certified.map((c) => c.unitCode)).toEqual(['TIRTA_BHAGASASI']);
+  });
+
+  it('drift guard: one recent mistake among few is no evidence of drift', () => {
+    const year = Array.from({ length: 80 }, (_, i) => of('BAPENDA', 0.5 + i / 400, true, day(i * 3.6)));
+    const recent = Array.from({ length: 6 }, (_, i) => of('BAPENDA', 0.9 + i / 100, i !== 0, day(310 + i * 7)));
+    const { certified, drifted } = certifyUnits([...year, ...recent, newest], options);
+    expect(certified).toEqual([expect.objectContaining({ unitCode: 'BAPENDA', recentRouted: 6, recentCorrect: 5 })]);
+    expect(drifted).toEqual([]);
   });
 });
 
@@ -187,6 +229,28 @@ describe('trainRouter on a hard history: the threshold certifies only what stays
     }
     expect(routed).toBeGreaterThan(30);
     expect(correct / routed).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('the drift guard is part of training: a unit whose work moves elsewhere in the newest months is not certified, and the reason says so', () => {
+    const random = seededRandom(6);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const water = ['air pdam mati tiga hari', 'air pam keruh dan bau', 'tagihan air pdam naik padahal air mati'];
+    const history = (moved: number): HistoryExample[] =>
+      Array.from({ length: 1_000 }, (_, i) => {
+        const receivedAt = new Date(Date.UTC(2022, 0, 1) + i * 12 * 3_600_000).toISOString();
+        if (random() < 0.3) {
+          // In the newest 60 days a share of the water complaints went to the housing office instead.
+          const unitCode = i >= 880 && random() < moved ? 'DISPERKIMTAN' : 'TIRTA_BHAGASASI';
+          return { text: `${pick(water)} ${pick(vague)} rt ${i % 13}`, category: null, unitCode, receivedAt };
+        }
+        return { text: `${pick(vague)} ${pick(vague)} ${pick(vague)} rt ${i % 13}`, category: null, unitCode: pick(vagueUnits), receivedAt };
+      });
+    const steady = trainRouter(history(0), setup);
+    expect(steady.autoRouteUnits.has('TIRTA_BHAGASASI')).toBe(true);
+    const moving = trainRouter(history(0.4), setup);
+    expect(moving.autoRouteUnits.has('TIRTA_BHAGASASI')).toBe(false);
+    expect(moving.validation!.driftedUnits).toEqual([expect.objectContaining({ unitCode: 'TIRTA_BHAGASASI' })]);
+    expect(moving.thresholdReason).toMatch(/tidak didisposisikan otomatis karena 2 bulan terakhir validasinya jelas kurang tepat: TIRTA_BHAGASASI \(\d+ dari \d+ tepat\)/);
   });
 
   it('without a reliable slice: no threshold, and the reason says so', () => {

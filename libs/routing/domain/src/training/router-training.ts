@@ -22,10 +22,9 @@
 // registry: right almost whenever the model is sure) from those whose work is genuinely shared
 // (social affairs with the camat, trade with Satpol PP): the second kind's confident mistakes keep
 // the global threshold out of reach. So each predicted unit also gets its own track record on the
-// same pooled outcomes (certifyUnits): a unit whose confident decisions are right often enough,
-// judged more strictly than the global one (z = `unitPrecisionZ` over ≥ `minRoutedPerUnit`
-// decisions: with tens of units tried, some would pass a z = 1 test by luck), is routed to from its
-// own threshold.
+// same pooled outcomes (certifyUnits): a unit whose confident decisions are right often enough
+// (z = `unitPrecisionZ` over ≥ `minRoutedPerUnit` decisions) is routed to from its own threshold,
+// as long as its newest months do not say otherwise (the drift guard, see `unitRecentMonths`).
 import type { UnitReference } from '@bekasi/reference-data';
 import type { Gazetteer } from '@bekasi/indonesian-text';
 import { autoRouteThresholdFor, decideDisposition, type DispositionDecision } from '../decision/disposition-decision';
@@ -59,12 +58,25 @@ export interface RouterTrainingOptions {
   /** A unit's own threshold needs this many of its validation decisions routed… */
   minRoutedPerUnit: number;
   /**
-   * …and this z for its Wilson lower bound: stricter than `precisionZ`, because tens of units are
-   * tried and some pass a lenient test by luck (1.645 needs at least 25 of 25 right). On generated
-   * exports the certified units were then right 88 % of the time on the next months; z = 2 (36 of
-   * 36) routed a third as much and was no more precise (21 of 24).
+   * …and this z for its Wilson lower bound. Not stricter than `precisionZ`: a unit's confident
+   * mistakes are mostly work the Inspektorat or the regency as a whole took over, whatever the
+   * words, so its precision hardly rises with confidence, and a strict bound (1.645: at least 25 of
+   * 25 right) certifies the units whose most confident decisions happened to form a perfect run,
+   * at a high threshold, rather than those right most of the time over many decisions. On generated
+   * hard exports (8 chosen on, 8 further seeds to confirm, rolling monthly over 2024) z = 1.645
+   * routed 69/78 (0.885) and 154/165 (0.933) right, z = 1 238/261 (0.912) and 335/354 (0.946),
+   * three times as many; z = 2 routed a third as much and was no more precise.
    */
   unitPrecisionZ: number;
+  /**
+   * The drift guard: a unit stays certified only while its decisions above its threshold in the
+   * newest this-many months of validation alone are consistent with the target, i.e. their Wilson
+   * upper bound (z = `unitRecentZ`) reaches it (3 of 6 right, or 6 of 10, is not; 9 of 10 is). A
+   * unit whose work is moving elsewhere (a new unit, a reorganisation) is right on the older folds
+   * and wrong on the newest ones; the pooled record alone would keep vouching for it.
+   */
+  unitRecentMonths: number;
+  unitRecentZ: number;
   /**
    * A unit's own threshold is never below this confidence. Confidence is at least half the best
    * unit's score, so below it the best unit has almost no evidence (on generated exports units were
@@ -116,7 +128,9 @@ export const DEFAULT_ROUTER_TRAINING: RouterTrainingOptions = {
   minRoutedForThreshold: 15,
   precisionZ: 1,
   minRoutedPerUnit: 20,
-  unitPrecisionZ: 1.645,
+  unitPrecisionZ: 1,
+  unitRecentMonths: 2,
+  unitRecentZ: 1,
   minUnitThreshold: 0.25,
   grid: [{}, { svm: { cost: 0.2 } }, { halfLifeDays: 180 }],
   gridMaxExamples: 5_000,
@@ -145,6 +159,8 @@ export interface ValidationFigures {
   pooledRoutedCorrect: number;
   /** Units certified by their own record (with their thresholds), and why: what the admin sees. */
   autoRouteUnits: UnitCertification[];
+  /** Units whose pooled record would certify them but whose newest months do not (the drift guard), and why. */
+  driftedUnits?: DriftedUnit[];
 }
 
 /** A unit routed to from its own threshold, with the validation record that certified it. */
@@ -155,15 +171,31 @@ export interface UnitCertification {
   routed: number;
   correct: number;
   estimatedPrecision: number;
+  /** Its decisions at or above the threshold in the newest `unitRecentMonths` of validation, and how many were right. */
+  recentRouted: number;
+  recentCorrect: number;
   reason: string;
 }
 
-/** What one validation decision taught: the unit it chose, how sure, whether policy let it route, whether it was right. */
+/** A unit the drift guard withdrew: certified by its pooled record, contradicted by its newest months. */
+export interface DriftedUnit {
+  unitCode: string;
+  threshold: number;
+  routed: number;
+  correct: number;
+  recentRouted: number;
+  recentCorrect: number;
+  reason: string;
+}
+
+/** What one validation decision taught: the unit it chose, how sure, whether policy let it route, whether it was right, and when the complaint came. */
 export interface ValidationOutcome {
   unitCode: string | undefined;
   confidence: number;
   routable: boolean;
   correct: boolean;
+  /** ISO date-time the complaint was received (the drift guard looks at the newest months). */
+  receivedAt: string;
 }
 
 export interface TrainedRouter {
@@ -227,6 +259,14 @@ export function wilsonLowerBound(correct: number, n: number, z: number): number 
   return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
+/** Wilson score upper bound of a proportion (1 without observations: nothing contradicts it). */
+export function wilsonUpperBound(correct: number, n: number, z: number): number {
+  if (n === 0) return 1;
+  const p = correct / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+}
+
 export interface ThresholdChoice {
   threshold: number | null;
   estimatedPrecision: number | null;
@@ -284,41 +324,100 @@ export function chooseThreshold(
   };
 }
 
+export interface UnitCertificationOptions {
+  target: number;
+  minRouted: number;
+  z: number;
+  /** Decisions less sure than this never count (see RouterTrainingOptions.minUnitThreshold). */
+  minThreshold: number;
+  /** The drift guard (see RouterTrainingOptions.unitRecentMonths); 0 turns it off. */
+  recentMonths: number;
+  recentZ: number;
+}
+
+export interface UnitCertifications {
+  certified: UnitCertification[];
+  drifted: DriftedUnit[];
+}
+
+/** The instant `months` calendar months before `iso`. */
+function monthsBefore(iso: string, months: number): number {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+}
+
 /**
  * The predicted units whose own confident validation decisions reach `target` precision by a
  * Wilson lower bound (z) over at least `minRouted` of them, each with the lowest such threshold
- * (see chooseThreshold, the same test per unit), counting only decisions at least `minThreshold` sure.
+ * (see chooseThreshold, the same test per unit), counting only decisions at least `minThreshold`
+ * sure; of those, the ones whose decisions above the threshold in the newest `recentMonths` (before
+ * the newest validation complaint) fall short of the target beyond doubt (Wilson upper bound,
+ * `recentZ`) are withdrawn as drifted.
  */
-export function certifyUnits(outcomes: readonly ValidationOutcome[], target: number, minRouted: number, z: number, minThreshold = 0): UnitCertification[] {
+export function certifyUnits(outcomes: readonly ValidationOutcome[], o: UnitCertificationOptions): UnitCertifications {
   const byUnit = new Map<string, ValidationOutcome[]>();
-  for (const o of outcomes) {
-    if (!o.routable || !o.unitCode || o.confidence < minThreshold) continue;
-    const list = byUnit.get(o.unitCode);
-    if (list) list.push(o);
-    else byUnit.set(o.unitCode, [o]);
+  let newest = '';
+  for (const x of outcomes) {
+    if (x.receivedAt > newest) newest = x.receivedAt;
+    if (!x.routable || !x.unitCode || x.confidence < o.minThreshold) continue;
+    const list = byUnit.get(x.unitCode);
+    if (list) list.push(x);
+    else byUnit.set(x.unitCode, [x]);
   }
+  const recentFrom = o.recentMonths > 0 && newest ? monthsBefore(newest, o.recentMonths) : Infinity;
+  const percentTarget = `${Math.round(o.target * 100)}%`;
   const certified: UnitCertification[] = [];
+  const drifted: DriftedUnit[] = [];
   for (const [unitCode, list] of byUnit) {
-    if (list.length < minRouted) continue;
-    const choice = chooseThreshold(list, target, minRouted, z);
+    if (list.length < o.minRouted) continue;
+    const choice = chooseThreshold(list, o.target, o.minRouted, o.z);
     if (choice.threshold === null) continue;
+    const threshold = choice.threshold;
+    const recent = list.filter((x) => x.confidence >= threshold && Date.parse(x.receivedAt) >= recentFrom);
+    const recentCorrect = recent.filter((x) => x.correct).length;
+    const record = `${choice.correct} dari ${choice.routed} keputusan validasi untuk unit ini di atas ambang ${threshold.toFixed(3)} tepat`;
+    const recentRecord = `${o.recentMonths} bulan terakhir ${recentCorrect} dari ${recent.length}`;
+    if (wilsonUpperBound(recentCorrect, recent.length, o.recentZ) < o.target) {
+      drifted.push({
+        unitCode,
+        threshold,
+        routed: choice.routed,
+        correct: choice.correct,
+        recentRouted: recent.length,
+        recentCorrect,
+        reason: `${record}, tetapi pada ${recentRecord} tepat (jelas di bawah ${percentTarget}): pekerjaannya bergeser, tidak didisposisikan otomatis`,
+      });
+      continue;
+    }
     certified.push({
       unitCode,
-      threshold: choice.threshold,
+      threshold,
       routed: choice.routed,
       correct: choice.correct,
       estimatedPrecision: choice.estimatedPrecision!,
-      reason: `ambang ${choice.threshold.toFixed(3)}: ${choice.correct} dari ${choice.routed} keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ ${Math.round(target * 100)}%)`,
+      recentRouted: recent.length,
+      recentCorrect,
+      reason: `ambang ${threshold.toFixed(3)}: ${choice.correct} dari ${choice.routed} keputusan validasi untuk unit ini di atas ambang tepat (presisi perkiraan ≥ ${percentTarget}; ${recentRecord} tepat)`,
     });
   }
-  return certified.sort((a, b) => b.routed - a.routed || (a.unitCode < b.unitCode ? -1 : 1));
+  const order = (a: { routed: number; unitCode: string }, b: { routed: number; unitCode: string }) => b.routed - a.routed || (a.unitCode < b.unitCode ? -1 : 1);
+  return { certified: certified.sort(order), drifted: drifted.sort(order) };
 }
 
-function withCertifiedUnits(choice: ThresholdChoice, certified: readonly UnitCertification[]): string {
-  if (certified.length === 0) return choice.reason;
-  const units = certified.map((c) => `${c.unitCode} (${c.correct} dari ${c.routed} tepat, ambang ${c.threshold.toFixed(3)})`).join(', ');
-  const global = choice.threshold === null ? choice.reason.replace(/: semua laporan ke triase dengan saran unit$/, '') : choice.reason;
-  return `${global}; unit yang catatan validasinya sendiri cukup tepat didisposisikan otomatis dari ambangnya sendiri: ${units}`;
+function withCertifiedUnits(choice: ThresholdChoice, { certified, drifted }: UnitCertifications, recentMonths: number): string {
+  if (certified.length === 0 && drifted.length === 0) return choice.reason;
+  const global = choice.threshold === null && certified.length > 0 ? choice.reason.replace(/: semua laporan ke triase dengan saran unit$/, '') : choice.reason;
+  const parts = [global];
+  if (certified.length > 0) {
+    const units = certified.map((c) => `${c.unitCode} (${c.correct} dari ${c.routed} tepat, ambang ${c.threshold.toFixed(3)})`).join(', ');
+    parts.push(`unit yang catatan validasinya sendiri cukup tepat didisposisikan otomatis dari ambangnya sendiri: ${units}`);
+  }
+  if (drifted.length > 0) {
+    const units = drifted.map((d) => `${d.unitCode} (${d.recentCorrect} dari ${d.recentRouted} tepat)`).join(', ');
+    parts.push(`tidak didisposisikan otomatis karena ${recentMonths} bulan terakhir validasinya jelas kurang tepat: ${units}`);
+  }
+  return parts.join('; ');
 }
 
 function byTime<T extends TimedExample>(examples: readonly T[]): T[] {
@@ -401,7 +500,7 @@ export function trainRouter(
   for (const ruleWeight of o.ruleWeights) {
     const outcomes = validation.map((e, i) => {
       const scored = decideForEvaluation(e, calibrated, setup, ruleWeight, engine, readings[i]);
-      return { ...scored, unitCode: scored.ranked[0], correct: scored.ranked[0] === e.unitCode, top3: scored.ranked.slice(0, 3).includes(e.unitCode) };
+      return { ...scored, unitCode: scored.ranked[0], correct: scored.ranked[0] === e.unitCode, top3: scored.ranked.slice(0, 3).includes(e.unitCode), receivedAt: e.receivedAt };
     });
     const top1 = outcomes.filter((x) => x.correct).length;
     if (!decision || top1 > decision.top1) decision = { ruleWeight, outcomes, top1 };
@@ -411,8 +510,15 @@ export function trainRouter(
   // rolling-origin folds (train on what came before, predict the next slice) add theirs.
   const pooled = [...outcomes, ...earlierFolds(ordered, cut, chosen!.settings, temperature, ruleWeight, setup, engine, base, o)];
   const choice = chooseThreshold(pooled, o.targetPrecision, o.minRoutedForThreshold, o.precisionZ);
-  const certified = certifyUnits(pooled, o.targetPrecision, o.minRoutedPerUnit, o.unitPrecisionZ, o.minUnitThreshold);
-  const autoRouteUnits = new Map(certified.map((c) => [c.unitCode, c.threshold]));
+  const units = certifyUnits(pooled, {
+    target: o.targetPrecision,
+    minRouted: o.minRoutedPerUnit,
+    z: o.unitPrecisionZ,
+    minThreshold: o.minUnitThreshold,
+    recentMonths: o.unitRecentMonths,
+    recentZ: o.unitRecentZ,
+  });
+  const autoRouteUnits = new Map(units.certified.map((c) => [c.unitCode, c.threshold]));
   const routed = outcomes.filter((x) => {
     const threshold = x.unitCode === undefined ? null : autoRouteThresholdFor(x.unitCode, choice.threshold, autoRouteUnits);
     return x.routable && threshold !== null && x.confidence >= threshold;
@@ -425,7 +531,7 @@ export function trainRouter(
     temperature,
     ruleWeight,
     threshold: choice.threshold,
-    thresholdReason: withCertifiedUnits(choice, certified),
+    thresholdReason: withCertifiedUnits(choice, units, o.unitRecentMonths),
     autoRouteUnits,
     validation: {
       nFit: fit.length,
@@ -439,7 +545,8 @@ export function trainRouter(
       nPooled: pooled.length,
       pooledRouted: choice.routed,
       pooledRoutedCorrect: choice.correct,
-      autoRouteUnits: certified,
+      autoRouteUnits: units.certified,
+      driftedUnits: units.drifted,
     },
     nExamples: ordered.length,
     trainingMillis: Date.now() - started,
@@ -470,7 +577,7 @@ function earlierFolds(
     const model = trainDispositionModel(ordered.slice(Math.max(0, start - o.fitMaxExamples), start), { ...base, ...settings }).withTemperature(temperature);
     for (const e of ordered.slice(start, end)) {
       const scored = decideForEvaluation(e, model, setup, ruleWeight, engine);
-      outcomes.push({ unitCode: scored.ranked[0], confidence: scored.confidence, routable: scored.routable, correct: scored.ranked[0] === e.unitCode });
+      outcomes.push({ unitCode: scored.ranked[0], confidence: scored.confidence, routable: scored.routable, correct: scored.ranked[0] === e.unitCode, receivedAt: e.receivedAt });
     }
   }
   return outcomes;
