@@ -423,8 +423,12 @@ export class EventConsumer {
     );
     const items = shares.flatMap((s) => s.items);
     const fresh = await this.options.dataSource.transaction(async (tx) => {
+      // One primary-key probe per event (LIMIT keeps the subquery a probe): as `event_id = ANY(…)`,
+      // a table not yet analyzed (a new deployment, a backlog) was read by consumer_group alone,
+      // every row of the group per batch.
       const known: { event_id: string }[] = await tx.query(
-        `SELECT "event_id" FROM "${schema}"."applied_events" WHERE "consumer_group" = $1 AND "event_id" = ANY($2::text[])`,
+        `SELECT a."event_id" FROM unnest($2::text[]) AS e(id)
+           CROSS JOIN LATERAL (SELECT "event_id" FROM "${schema}"."applied_events" WHERE "consumer_group" = $1 AND "event_id" = e.id LIMIT 1) a`,
         [group, unique.map((u) => u.d.envelope!.id)],
       );
       const applied = new Set(known.map((r) => r.event_id));

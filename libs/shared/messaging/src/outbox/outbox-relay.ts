@@ -234,7 +234,10 @@ export class OutboxRelay {
     await this.connect();
     const schema = this.schema;
     return this.dataSource.transaction(async (tx) => {
-      const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`outbox:${schema}`]);
+      // Published rows stay in the ready index until vacuum. An index scan marks those it finds dead
+      // and later rounds skip them; the bitmap scan the planner prefers on a table it has not yet
+      // analyzed re-reads them all each round (15 ms a round after 30,000 events). Local to this transaction.
+      const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked, set_config('enable_bitmapscan', 'off', true)`, [`outbox:${schema}`]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await tx.query(
         `SELECT "seq", "event_id", "topic", "message_key", "headers", "payload" FROM "${schema}"."outbox"
