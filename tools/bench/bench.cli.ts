@@ -46,7 +46,7 @@ const keepsUp = (s: StepResult) => s.done >= s.accepted * 0.95 && s.throughput >
  * fetches, and that cost would count against whichever step comes first.
  */
 async function warmUp(db: Client, prefix: string, target: StepOptions['target'], quick: boolean, schemas?: HopSchemas): Promise<void> {
-  const step = await runStep(db, { rate: 100, seconds: quick ? 5 : 15, marker: `${prefix}-warmup-${Date.now()}`, target, schemas, drainSeconds: 10 });
+  const step = await runStep(db, { rate: 100, seconds: quick ? 3 : 15, marker: `${prefix}-warmup-${Date.now()}`, target, schemas, drainSeconds: 10 });
   console.log(`${prefix} warm-up (not counted): ${step.done}/${step.accepted} done at 100/s, p99 ${fmt(step.p99)} ms`);
 }
 

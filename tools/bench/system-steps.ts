@@ -75,7 +75,7 @@ export async function runStep(db: Client, options: StepOptions): Promise<StepRes
   const drainUntil = run.startedAt + (options.seconds + (options.drainSeconds ?? 30)) * 1000;
   let done = 0;
   while (Date.now() < drainUntil) {
-    done = await doneCount(db, ids, schemas);
+    done = await doneCount(db, options.marker, new Date(run.startedAt), schemas);
     if (done >= ids.length) break;
     await new Promise((r) => setTimeout(r, 250));
   }
