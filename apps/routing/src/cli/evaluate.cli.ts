@@ -89,7 +89,7 @@ export function report(file: string, e: HistoryEvaluation): string {
     `train: ${e.train}${e.trainPeriod ? ` (${day(e.trainPeriod.from)} .. ${day(e.trainPeriod.to)})` : ''}; test: ${e.test}${e.testPeriod ? ` (${day(e.testPeriod.from)} .. ${day(e.testPeriod.to)})` : ''}`,
     '',
     `top-1 ${pct(e.top1)}   top-3 ${pct(e.top3)}`,
-    `auto-routed at the chosen threshold${e.split.kind === 'rolling' ? 's' : ''}: precision ${pct(e.autoRoutedPrecision)}, coverage ${pct(e.autoRoutedCoverage)} (threshold ${e.threshold === null ? 'none' : e.threshold.toFixed(3)}: ${e.thresholdReason})`,
+    `auto-routed at the chosen threshold${e.split.kind === 'rolling' ? 's' : ''}: precision ${pct(e.autoRoutedPrecision)}, coverage ${pct(e.autoRoutedCoverage)} (lowest threshold in force ${e.threshold === null ? 'none' : e.threshold.toFixed(3)}, global ${e.globalThreshold === null ? 'none' : e.globalThreshold.toFixed(3)}: ${e.thresholdReason})`,
     `coverage at ≥ 90% precision (best threshold in hindsight): ${pct(e.coverageAt90Precision)}`,
     `chosen on validation: ${JSON.stringify(e.chosenSettings)}${e.validation ? `; validation ${e.validation.nValidation} reports ${day(e.validation.period.from)}..${day(e.validation.period.to)}: top-1 ${pct(e.validation.top1)}, top-3 ${pct(e.validation.top3)}` : ''}`,
     `prediction: ${e.meanPredictMillis.toFixed(3)} ms per complaint (mean, whole decision)`,

@@ -7,7 +7,7 @@ import { parseLaporanRingkas } from '@bekasi/intake-domain';
 import { BEKASI_REGENCY, loadRegencyFromDirectory, REGENCY_FIXTURES, SAMPLE_EXPORT_FILES, type RegencyReference } from '@bekasi/reference-data';
 import { BEKASI_ROLES, CIMANGGALA_ROLES, generateHardExport } from '../testing/hard-laporan-ringkas';
 import { parseCsv } from '../testing/laporan-ringkas-sample';
-import { evaluateLaporanRingkas, type EvaluationSplit, type HistoryEvaluation } from './history-evaluation';
+import { evaluateLaporanRingkas, thresholdInForce, type EvaluationSplit, type HistoryEvaluation } from './history-evaluation';
 
 const CIMANGGALA = loadRegencyFromDirectory(REGENCY_FIXTURES.cimanggala);
 
@@ -114,5 +114,17 @@ describe('evaluating a regency history', () => {
   it('refuses a split with nothing to train on, naming the count', () => {
     const sheet = parseCsv(readFileSync(SAMPLE_EXPORT_FILES.csv, 'utf8'));
     expect(() => evaluateSheet(sheet, BEKASI_REGENCY, { kind: 'date', splitDate: '2020-01-01' })).toThrow(/27 labelled/);
+  });
+});
+
+describe('thresholdInForce', () => {
+  it('is the lowest threshold anything is routed from: a certified unit below the global one, or the global one', () => {
+    expect(thresholdInForce(0.9, [{ threshold: 0.62 }, { threshold: 0.71 }])).toBe(0.62);
+    expect(thresholdInForce(null, [{ threshold: 0.71 }])).toBe(0.71);
+    expect(thresholdInForce(0.55, [{ threshold: 0.71 }])).toBe(0.55);
+  });
+
+  it('is null only when nothing is auto-routed', () => {
+    expect(thresholdInForce(null, [])).toBeNull();
   });
 });

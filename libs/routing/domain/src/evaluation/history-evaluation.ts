@@ -90,8 +90,15 @@ export interface HistoryEvaluation {
   top3: number;
   autoRoutedPrecision: number | null;
   autoRoutedCoverage: number;
-  /** The threshold in force (the last one for a rolling evaluation); null when nothing was auto-routed. */
+  /**
+   * The lowest confidence at which the router in force (the last one for a rolling evaluation)
+   * routes anything on its own: the global threshold or, below it, the threshold of a unit certified
+   * by its own record; null when it routes nothing. Most auto-routing comes from certified units, so
+   * the global threshold alone (globalThreshold) is often null while complaints are routed.
+   */
   threshold: number | null;
+  /** The threshold every unit is held to unless certified on its own; null when none reaches 90 %. */
+  globalThreshold: number | null;
   thresholdReason: string;
   /** Units routed to from their own threshold (the last period's for a rolling evaluation). */
   autoRouteUnits: Array<{ unitCode: string; threshold: number }>;
@@ -288,7 +295,8 @@ export function evaluateHistory(input: HistoryEvaluationInput): HistoryEvaluatio
     top3: outcomes.filter((o) => o.ranked.slice(0, 3).includes(o.unitCode)).length / n,
     autoRoutedPrecision: routedAll.length === 0 ? null : routedAll.filter(correctOf).length / routedAll.length,
     autoRoutedCoverage: routedAll.length / n,
-    threshold: lastRouter?.threshold ?? null,
+    threshold: thresholdInForce(lastRouter?.threshold ?? null, periods.at(-1)?.autoRouteUnits ?? []),
+    globalThreshold: lastRouter?.threshold ?? null,
     thresholdReason: lastRouter?.thresholdReason ?? '',
     autoRouteUnits: periods.at(-1)?.autoRouteUnits ?? [],
     coverageAt90Precision: coverageAtPrecision(outcomes.map((o) => ({ ...o, correct: correctOf(o) })), n, 0.9),
@@ -337,4 +345,10 @@ export function evaluateLaporanRingkas(parsed: LaporanRingkasImport, regency: Re
     ],
     split,
   });
+}
+
+/** The lowest confidence at which anything is auto-routed: the global threshold or a certified unit's; null when nothing is. */
+export function thresholdInForce(global: number | null, units: ReadonlyArray<{ threshold: number }>): number | null {
+  const all = [...(global === null ? [] : [global]), ...units.map((u) => u.threshold)];
+  return all.length === 0 ? null : Math.min(...all);
 }
