@@ -65,17 +65,20 @@ export function startRelay(pool: Pool, schema: string, client: Kafka = kafka): {
       const client = await pool.connect();
       let count = 0;
       try {
-        // As the system's relay: an index scan, which skips the published rows it finds dead.
-        await client.query('BEGIN; SET LOCAL enable_bitmapscan = off');
-        const { rows } = await client.query(
-          `SELECT "seq", "topic", "message_key", "headers", "payload" FROM "${schema}"."outbox" WHERE "published_at" IS NULL ORDER BY "seq" LIMIT 1000 FOR UPDATE SKIP LOCKED`,
-        );
+        // As the system's relay: two round trips (open and take the rows; mark and commit), and an
+        // index scan, which skips the published rows it finds dead.
+        const opened = (await client.query(
+          `BEGIN; SET LOCAL enable_bitmapscan = off;
+           SELECT "seq", "topic", "message_key", "headers", "payload" FROM "${schema}"."outbox" WHERE "published_at" IS NULL ORDER BY "seq" LIMIT 1000 FOR UPDATE SKIP LOCKED`,
+        )) as unknown as Array<{ rows: Array<{ seq: string; topic: string; message_key: string; headers: Record<string, string>; payload: string }> }>;
+        const rows = opened[2].rows;
         count = rows.length;
         if (count > 0) {
           await producer.sendBatch({ acks: -1, topicMessages: [{ topic: rows[0].topic, messages: rows.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })) }] });
-          await client.query(`UPDATE "${schema}"."outbox" SET "published_at" = clock_timestamp() WHERE "seq" = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+          await client.query(`UPDATE "${schema}"."outbox" SET "published_at" = clock_timestamp() WHERE "seq" = ANY('{${rows.map((r) => BigInt(r.seq).toString()).join(',')}}'::bigint[]); COMMIT`);
+        } else {
+          await client.query('COMMIT');
         }
-        await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         console.error(`raw relay ${schema}: ${(err as Error).message}`);
