@@ -5,6 +5,7 @@ export * from './observability/logger';
 export * from './observability/metrics';
 export * from './health/readiness-registry';
 export * from './database/schema-bootstrap';
+export * from './database/table-statistics';
 export * from './http/validation';
 export * from './platform.module';
 export * from './bootstrap/bootstrap-service';

@@ -6,6 +6,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { clockFromEnv, type Clock } from '@bekasi/clock';
 import { loadConfig, ServiceConfig } from './config/service-config';
 import { ensureDatabaseAndSchema, migratedDataSource } from './database/schema-bootstrap';
+import { TableStatisticsKeeper } from './database/table-statistics';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness-registry';
 import { CorrelationMiddleware } from './http/correlation.middleware';
@@ -93,6 +94,7 @@ export class PlatformModule implements NestModule {
             new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false, connectionName: `bekasi-${options.service}` }),
         },
         RedisLifecycle,
+        TableStatisticsKeeper,
         ReadinessRegistry,
         CorrelationMiddleware,
       ],

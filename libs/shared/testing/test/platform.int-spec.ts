@@ -5,8 +5,8 @@ import { IsInt, IsString, Max, MinLength } from 'class-validator';
 import request from 'supertest';
 import { MessagingModule } from '@bekasi/messaging';
 import { CreateMessagingTables1763900000000 } from '@bekasi/messaging';
-import { TestInfra } from '../src';
-import { ConfigError, configureApp, loadConfig, PlatformModule, ServiceConfig } from '@bekasi/platform';
+import { TestInfra, waitFor } from '../src';
+import { ConfigError, configureApp, loadConfig, PlatformModule, ServiceConfig, TableStatisticsKeeper } from '@bekasi/platform';
 
 class EchoDto {
   @IsString() @MinLength(3) title!: string;
@@ -54,6 +54,29 @@ describe('platform: a service skeleton against the real PostgreSQL, Redis and Ka
     const ds = await infra.dataSource();
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('outbox', 'applied_events')`, [infra.schema]);
     expect(n).toBe(2);
+  });
+
+  it('analyzes a table of its schema that grew since its statistics were taken, and only then', async () => {
+    const ds = await infra.dataSource();
+    const keeper = app.get(TableStatisticsKeeper);
+    await keeper.analyzeStale();
+    await ds.query(
+      `INSERT INTO "${infra.schema}"."applied_events" ("consumer_group", "event_id", "event_type", "topic", "partition", "kafka_offset")
+       SELECT 'probe', 'e' || n, 'test.v1', 'tickets', 0, n FROM generate_series(1, 3000) AS n`,
+    );
+    // The activity counters reach pg_stat_user_tables within a second of the commit.
+    await waitFor('the insert counted', async () => {
+      const [{ n }] = await ds.query(`SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'applied_events'`, [infra.schema]);
+      return n >= 3000;
+    });
+    expect(await keeper.analyzeStale()).toContain('applied_events');
+    const [{ rows }] = await ds.query(`SELECT reltuples::int AS rows FROM pg_class WHERE oid = $1::regclass`, [`"${infra.schema}"."applied_events"`]);
+    expect(rows).toBe(3000);
+    await waitFor('the analyze counted', async () => {
+      const [{ n }] = await ds.query(`SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'applied_events'`, [infra.schema]);
+      return n === 0;
+    });
+    expect(await keeper.analyzeStale()).not.toContain('applied_events');
   });
 
   it('exposes Prometheus metrics', async () => {
