@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SystemClock } from '@bekasi/clock';
 import { CLOUDEVENTS_SPEC_VERSION, ComplaintReceivedV1, toKafkaRecord, type ComplaintReceived } from '@bekasi/contracts';
-import { TEST_DATABASE_URL, TestInfra } from '@bekasi/testing';
+import { aComplaintReceived, TEST_DATABASE_URL, TestInfra } from '@bekasi/testing';
 import { complaintText } from './complaint-texts';
 import { DeskModule } from '../../apps/desk/src/app.module';
 import { DeskConfig } from '../../apps/desk/src/desk.config';
@@ -33,28 +33,7 @@ const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 function complaint(i: number): ComplaintReceived {
   const text = complaintText(i, 'flow');
-  const complaintId = randomUUID();
-  return {
-    complaintId,
-    trackingId: String(1_000_000 + i),
-    source: 'lapor-api',
-    externalId: complaintId,
-    channel: 'Android',
-    receivedAt: new Date().toISOString(),
-    title: text.title,
-    text: text.text,
-    category: text.category,
-    categoryId: null,
-    classification: 'Pengaduan Tidak Berkadar Pengawasan',
-    anonymous: false,
-    confidential: false,
-    reporterName: null,
-    locationText: null,
-    priority: 'normal',
-    duplicateOf: null,
-    historical: false,
-    historicalDisposition: null,
-  };
+  return aComplaintReceived({ trackingId: String(1_000_000 + i), title: text.title, text: text.text, category: text.category });
 }
 
 async function started(module: DynamicModule): Promise<INestApplication> {

@@ -8,7 +8,6 @@
 // side's alone, whatever else the machine is doing. Needs no port: it can run while a bench holds the lock.
 //   node tools/run.js tools/bench/framework-overhead.ts [N=20000] [RATE=0] [system|raw ...]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { Pool } from 'pg';
@@ -16,7 +15,7 @@ import { Partitioners, type Kafka } from 'kafkajs';
 import { ComplaintReceivedV1, defineEvent, toKafkaRecord, type EventEnvelope } from '@bekasi/contracts';
 import { SystemClock } from '@bekasi/clock';
 import { createKafka, EventConsumer, OutboxRelay, OutboxWriter, type ConsumedEvent, type ConsumerFetch } from '@bekasi/messaging';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TestInfra, waitFor } from '@bekasi/testing';
+import { aComplaintReceived, TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TestInfra, waitFor } from '@bekasi/testing';
 import { appendOutbox, consumeHop, envelope, startRelay } from './raw-baseline';
 
 const root = join(__dirname, '..', '..');
@@ -33,12 +32,7 @@ const ForwardedV1 = defineEvent({
 const TEXT = 'Jalan rusak berlubang di Desa Babelan Kota sejak tiga bulan, sudah ada dua pengendara motor jatuh; mohon segera diperbaiki sebelum musim hujan. ';
 
 function complaint(i: number) {
-  const complaintId = randomUUID();
-  return {
-    complaintId, trackingId: `FW-${i}`, source: 'web-form' as const, externalId: `fw-${i}`, channel: null, receivedAt: new Date().toISOString(),
-    title: `Jalan rusak ${i}`, text: TEXT.repeat(2), category: null, categoryId: null, classification: 'Pengaduan Tidak Berkadar Pengawasan' as const, anonymous: false,
-    confidential: false, reporterName: null, locationText: null, priority: 'normal' as const, duplicateOf: null, historical: false, historicalDisposition: null,
-  };
+  return aComplaintReceived({ trackingId: `FW-${i}`, source: 'web-form', externalId: `fw-${i}`, channel: null, title: `Jalan rusak ${i}`, text: TEXT.repeat(2) });
 }
 
 /** Produces `count` events, all at once (rate 0) or `rate` per second in sends every 10 ms. */

@@ -25,7 +25,7 @@ import {
 } from '@bekasi/contracts';
 import { FakeClock } from '@bekasi/clock';
 import { configureApp } from '@bekasi/platform';
-import { testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
+import { aComplaintReceived, testAccessToken, TestInfra, TopicRecorder, waitFor } from '@bekasi/testing';
 import { RoutingAppModule } from '../src/app.module';
 import { RoutingConfig } from '../src/routing.config';
 import { RoutingKnowledge } from '../src/knowledge/routing-knowledge';
@@ -33,31 +33,7 @@ import { ModelTrainingService } from '../src/training/model-training.service';
 
 const clock = new FakeClock(new Date('2026-11-23T02:00:00Z'));
 
-function aComplaint(overrides: Partial<ComplaintReceived> = {}): ComplaintReceived {
-  const complaintId = randomUUID();
-  return {
-    complaintId,
-    trackingId: String(9_300_000 + Math.floor(Math.random() * 99_999)),
-    source: 'lapor-api',
-    externalId: complaintId,
-    channel: 'Android',
-    receivedAt: '2026-11-23T01:00:00.000Z',
-    title: 'Jalan berlubang di Jalan Raya Babelan',
-    text: 'Lubang besar di Jalan Raya Babelan dekat pertigaan Desa Kedungpengawas, mohon segera ditambal.',
-    category: null,
-    categoryId: null,
-    classification: 'Pengaduan Tidak Berkadar Pengawasan',
-    anonymous: false,
-    confidential: false,
-    reporterName: null,
-    locationText: null,
-    priority: 'normal',
-    duplicateOf: null,
-    historical: false,
-    historicalDisposition: null,
-    ...overrides,
-  };
-}
+const aComplaint = (overrides: Partial<ComplaintReceived> = {}) => aComplaintReceived({ receivedAt: '2026-11-23T01:00:00.000Z', ...overrides });
 
 const streetLightsInHousing = {
   title: 'Lampu PJU perumahan mati',

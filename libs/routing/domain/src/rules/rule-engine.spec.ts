@@ -2,7 +2,7 @@ import { normaliseIndonesianText, tokenise } from '@bekasi/indonesian-text';
 import { UNITS } from '@bekasi/reference-data';
 import { aComplaint, aKeywordRule, aRule } from '../testing/routing-mothers';
 import { CAMAT_TOPIC_RULE_ID, defaultRulesFromReference, topicRuleId } from './default-rules';
-import { latestRuleVersions, RuleEngine, type RoutableComplaint, type RuleMatch } from './rule-engine';
+import { compileRules, latestRuleVersions, RuleEngine, type CompiledRule, type RoutableComplaint, type RuleMatch } from './rule-engine';
 import type { RoutingRule } from './routing-rule';
 import { patternStrength, RULE_STRENGTH, validateRoutingRule, withPriority } from './routing-rule';
 
@@ -176,20 +176,10 @@ describe('defaultRulesFromReference', () => {
 
 /** The engine as it was before patterns were indexed: every pattern of every rule scanned over both passages. */
 class ScanningRuleEngine {
-  private readonly compiled: { rule: RoutingRule; patterns: { pattern: string; words: string[]; strength: number }[] }[];
+  private readonly compiled: CompiledRule[];
 
   constructor(rules: readonly RoutingRule[]) {
-    this.compiled = latestRuleVersions(rules)
-      .filter((rule) => rule.active)
-      .map((rule) => ({
-        rule,
-        patterns: rule.patterns
-          .map((pattern) => {
-            const words = rule.kind === 'category' ? [normaliseIndonesianText(pattern)] : tokenise(pattern);
-            return { pattern, words, strength: patternStrength(rule.kind, words.length) };
-          })
-          .filter((p) => p.words.length > 0 && p.words[0] !== ''),
-      }));
+    this.compiled = compileRules(rules);
   }
 
   evaluate(complaint: RoutableComplaint): RuleMatch[] {

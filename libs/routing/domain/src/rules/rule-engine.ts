@@ -27,9 +27,28 @@ interface CompiledPattern {
   strength: number;
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   rule: RoutingRule;
   patterns: CompiledPattern[];
+}
+
+/**
+ * The newest active version of each rule with its patterns as words (a category pattern as the
+ * whole normalised category name) and their strength; empty patterns dropped.
+ */
+export function compileRules(rules: readonly RoutingRule[]): CompiledRule[] {
+  // An inactive newest version switches the rule off: older versions must not come back.
+  return latestRuleVersions(rules)
+    .filter((rule) => rule.active)
+    .map((rule) => ({
+      rule,
+      patterns: rule.patterns
+        .map((pattern) => {
+          const words = rule.kind === 'category' ? [normaliseIndonesianText(pattern)] : tokenise(pattern);
+          return { pattern, words, strength: patternStrength(rule.kind, words.length) };
+        })
+        .filter((p) => p.words.length > 0 && p.words[0] !== ''),
+    }));
 }
 
 /** Where a pattern sits: its rule and its place among the rule's patterns. */
@@ -72,18 +91,7 @@ export class RuleEngine {
   private readonly byCategory = new Map<string, PatternRef[]>();
 
   constructor(rules: readonly RoutingRule[]) {
-    // An inactive newest version switches the rule off: older versions must not come back.
-    this.compiled = latestRuleVersions(rules)
-      .filter((rule) => rule.active)
-      .map((rule) => ({
-        rule,
-        patterns: rule.patterns
-          .map((pattern) => {
-            const words = rule.kind === 'category' ? [normaliseIndonesianText(pattern)] : tokenise(pattern);
-            return { pattern, words, strength: patternStrength(rule.kind, words.length) };
-          })
-          .filter((p) => p.words.length > 0 && p.words[0] !== ''),
-      }));
+    this.compiled = compileRules(rules);
     this.compiled.forEach(({ rule, patterns }, r) =>
       patterns.forEach(({ words }, p) => addTo(rule.kind === 'category' ? this.byCategory : this.byFirstWord, words[0], { rule: r, pattern: p, words })),
     );
