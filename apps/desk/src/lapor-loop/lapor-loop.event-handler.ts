@@ -7,11 +7,10 @@ import { LOGGER, type AppLogger } from '@bekasi/platform';
 import { decide, type Actor, type TicketCommand } from '@bekasi/tickets-domain';
 import { TicketRepository } from '../persistence/ticket.repository';
 import { TicketEventPublisher } from '../tickets/ticket-event.publisher';
+import { TicketWait } from './ticket-wait';
 
 /** How long an update waits for its ticket to be opened by routing's decision. */
 const TICKET_WAIT_MS = 5 * 60_000;
-/** Long after an update was given up (its per-event attempts take seconds), its entry goes. */
-const FORGET_AFTER_MS = 4 * TICKET_WAIT_MS;
 
 const REPORTER_ON_LAPOR: Actor = { role: 'reporter', userId: 'lapor-reporter' };
 /** LAPOR!'s own admin changed the status there: desk records it as a note from the LAPOR! side, it does not act on it. */
@@ -39,8 +38,8 @@ function commandOf(update: LaporUpdateReceived): { command: TicketCommand; actor
  */
 @Injectable()
 export class LaporLoopEventsHandler implements OnModuleInit {
-  /** Updates waiting for their ticket, by event id: since when (real time). */
-  private readonly waitingSince = new Map<string, number>();
+  /** How long each update has waited for its ticket. */
+  private readonly ticketWait = new TicketWait(TICKET_WAIT_MS);
 
   constructor(
     private readonly consumer: EventConsumer,
@@ -57,14 +56,6 @@ export class LaporLoopEventsHandler implements OnModuleInit {
     });
   }
 
-  /** Notes when an update starts waiting; those given up long ago (dead-lettered since) are forgotten. */
-  private startWaiting(eventId: string): number {
-    const now = Date.now();
-    for (const [id, since] of this.waitingSince) if (now - since > FORGET_AFTER_MS) this.waitingSince.delete(id);
-    this.waitingSince.set(eventId, now);
-    return now;
-  }
-
   async handle(tx: EntityManager, events: readonly ConsumedEvent[]): Promise<void> {
     for (const e of events) if (isEvent(e, LaporUpdateReceivedV1)) await this.apply(tx, e.data, e.envelope);
   }
@@ -75,15 +66,11 @@ export class LaporLoopEventsHandler implements OnModuleInit {
     if (!record) {
       // Routing may not have opened the ticket yet (the update came right after its report): wait a little for it,
       // then give up to the dead-letter topic (a complaint that never becomes a ticket must not stop the partition).
-      // Real time, not the business clock (which a demo speeds up): this is how long the partition may wait.
-      const since = this.waitingSince.get(envelope.id) ?? this.startWaiting(envelope.id);
       const why = `LAPOR! update ${update.updateId} for ticket ${update.complaintId}, which desk does not have`;
-      if (Date.now() - since < TICKET_WAIT_MS) throw new TransientEventError(`${why} yet`);
-      // Kept, not forgotten: the consumer then tries the event alone (per-event attempts before the dead-letter
-      // topic), and an update that started waiting anew there would pause the partition again, for ever.
+      if (this.ticketWait.verdict(envelope.id, Date.now()) === 'wait') throw new TransientEventError(`${why} yet`);
       throw new PermanentEventError(`${why}: replay it once the ticket exists`);
     }
-    this.waitingSince.delete(envelope.id);
+    this.ticketWait.done(envelope.id);
     const { command, actor } = commandOf(update);
     const result = decide(record.snapshot, command, actor, this.clock.now());
     if (!result.ok) {

@@ -145,8 +145,10 @@ interface ChunkResult {
  * than @nestjs/microservices' Kafka transport (which commits offsets on its own schedule and has no
  * retry or dead-letter handling). Per Kafka batch of one partition:
  * - events no handler declared are skipped without a transaction;
- * - one transaction records the batch's event ids in the applied-event ledger (one statement; ids
- *   already there are redeliveries and are dropped) and runs every handler on the new events; the
+ * - one transaction reads which of the batch's event ids the applied-event ledger holds (those are
+ *   redeliveries and are dropped), runs every handler on the new events and then writes their ledger
+ *   rows in one statement (a row another group member wrote meanwhile rolls the transaction back as
+ *   transient, and the retry drops that event); the
  *   batches of the partitions one fetch brought share that transaction (group commit: under steady
  *   load a fetch holds a few events per partition, and a transaction, a ledger statement and a relay
  *   round per partition would cost more than the events themselves);
