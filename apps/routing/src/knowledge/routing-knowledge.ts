@@ -8,6 +8,7 @@ import type { UnitReference } from '@bekasi/reference-data';
 import { Gazetteer, UnitNameMatcher, matchableUnits, type PlaceInput } from '@bekasi/indonesian-text';
 import { KECAMATAN } from '@bekasi/reference-data';
 import {
+  autoRoutePolicy,
   DispositionModel,
   manualOnlyUnitCodes,
   RuleEngine,
@@ -48,8 +49,7 @@ export interface RoutingKnowledgeSnapshot {
 
 /**
  * What every decision takes from the knowledge: production's dispositions and the admin's "test a
- * text" preview decide alike. An operator's fixed threshold (ROUTING_AUTO_THRESHOLD) replaces what
- * the training chose, the units' own thresholds too.
+ * text" preview decide alike (thresholds as the domain's autoRoutePolicy says).
  */
 export function decisionPolicy(
   knowledge: RoutingKnowledgeSnapshot,
@@ -59,8 +59,7 @@ export function decisionPolicy(
     rules: knowledge.ruleEngine,
     gazetteer: knowledge.gazetteer,
     model: knowledge.model,
-    autoRouteThreshold: fixedThreshold ?? knowledge.validatedThreshold,
-    autoRouteUnits: fixedThreshold === undefined ? knowledge.autoRouteUnits : undefined,
+    ...autoRoutePolicy({ threshold: knowledge.validatedThreshold, units: knowledge.autoRouteUnits }, fixedThreshold),
     units: knowledge.units,
     unitRedirects: knowledge.unitRedirects,
     manualOnlyUnits: knowledge.manualOnlyUnits,

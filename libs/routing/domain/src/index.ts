@@ -42,7 +42,7 @@ export type {
   DispositionSuggestion,
   DispositionWeights,
 } from './decision/disposition-decision';
-export { BOUNCE_LIMIT, DEFAULT_DISPOSITION_WEIGHTS, decideDisposition } from './decision/disposition-decision';
+export { autoRoutePolicy, BOUNCE_LIMIT, DEFAULT_DISPOSITION_WEIGHTS, decideDisposition } from './decision/disposition-decision';
 
 export type { UnitRedirects, UnitStatus } from './units/unit-succession';
 export { currentUnitCode, mergeProblems, unitRedirectsOf } from './units/unit-succession';

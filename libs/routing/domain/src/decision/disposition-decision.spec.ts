@@ -4,7 +4,7 @@ import { defaultRulesFromReference } from '../rules/default-rules';
 import { RuleEngine } from '../rules/rule-engine';
 import { RULE_STRENGTH } from '../rules/routing-rule';
 import { aComplaint, aKeywordRule, aRule, aVagueComplaint, anExample } from '../testing/routing-mothers';
-import { BOUNCE_LIMIT, decideDisposition, type DecideDispositionInput, type DecisionReason } from './disposition-decision';
+import { autoRoutePolicy, BOUNCE_LIMIT, decideDisposition, type DecideDispositionInput, type DecisionReason } from './disposition-decision';
 
 const gazetteer = Gazetteer.fromReference();
 const referenceRules = defaultRulesFromReference();
@@ -284,5 +284,18 @@ describe('decideDisposition with merged and closed units', () => {
   it('treats a refusal by a merged unit as a refusal by its successor', () => {
     const decision = decide({ complaint: potholeInBabelan, excludeUnits: ['OLD_PU'], unitRedirects: new Map([['OLD_PU', 'SDABMBK']]), bounceCount: 1 });
     expect(decision.unitCode).not.toBe('SDABMBK');
+  });
+});
+
+describe('autoRoutePolicy', () => {
+  const units = new Map([['PDAM', 0.4]]);
+
+  it('decides with what the training chose: the global threshold and the certified units', () => {
+    expect(autoRoutePolicy({ threshold: 0.8, units }, undefined)).toEqual({ autoRouteThreshold: 0.8, autoRouteUnits: units });
+    expect(autoRoutePolicy({ threshold: null, units }, undefined)).toEqual({ autoRouteThreshold: null, autoRouteUnits: units });
+  });
+
+  it("with an operator's fixed threshold, that one holds for every unit, certified ones included", () => {
+    expect(autoRoutePolicy({ threshold: 0.8, units }, 0.95)).toEqual({ autoRouteThreshold: 0.95, autoRouteUnits: undefined });
   });
 });

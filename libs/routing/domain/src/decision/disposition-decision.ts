@@ -334,6 +334,18 @@ export function decideDisposition(input: DecideDispositionInput): DispositionDec
 }
 
 /**
+ * The thresholds a deployment decides with: what its training chose on validation (a global
+ * threshold and the units certified by their own record) unless an operator fixed one threshold
+ * (ROUTING_AUTO_THRESHOLD), which then holds for every unit, certified ones included.
+ */
+export function autoRoutePolicy(
+  trained: { threshold: number | null; units: ReadonlyMap<string, number> },
+  fixedThreshold: number | undefined,
+): Pick<DecideDispositionInput, 'autoRouteThreshold' | 'autoRouteUnits'> {
+  return fixedThreshold === undefined ? { autoRouteThreshold: trained.threshold, autoRouteUnits: trained.units } : { autoRouteThreshold: fixedThreshold, autoRouteUnits: undefined };
+}
+
+/**
  * The confidence a decision for `unitCode` needs to be routed without a person: the lower of the
  * global threshold and the unit's own certified one; null when neither applies.
  */
