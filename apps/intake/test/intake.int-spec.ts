@@ -119,6 +119,27 @@ describe('intake: webhook, export import and their bad input, against real Kafka
       expect((await eventOf(again.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
     });
 
+    it('flags a likely duplicate of a complaint another intake replica stored (its text signature read from the table)', async () => {
+      const replica = await startIntake(infra);
+      try {
+        const original = aWebhookComplaint({
+          source: 'web-form', channel: 'Website', category: { id: '7021', name: 'Drainase' }, reporter: undefined,
+          title: 'Saluran air mampet di Perumahan Griya Asri Tarumajaya',
+          text: 'Got depan blok C Perumahan Griya Asri Tarumajaya mampet penuh sampah, tiap hujan air meluap masuk ke rumah warga.',
+        });
+        const again = aWebhookComplaint({
+          source: 'web-form', channel: 'Website', category: { id: '7021', name: 'Drainase' }, reporter: undefined,
+          title: 'Got mampet Griya Asri',
+          text: 'Tolong got di blok C Griya Asri Tarumajaya dibersihkan, mampet sampah, kalau hujan airnya meluap ke rumah warga.',
+        });
+        const first = await signedPost(replica.app.getHttpServer(), original).expect(202);
+        await webhook(again).expect(202);
+        expect((await eventOf(again.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
+      } finally {
+        await replica.app.close();
+      }
+    });
+
     it('finds the earlier complaint also when the topic, the kecamatan or both are unknown', async () => {
       // Three unrelated problems, so each second report can only match its own first.
       const pairs = [

@@ -24,6 +24,7 @@ import {
   type TextSignature,
 } from '@bekasi/intake-domain';
 import type { IntakeConfig } from '../intake.config';
+import { TextSignatureCache } from './text-signature-cache';
 
 export interface IncomingComplaint {
   draft: ComplaintDraft;
@@ -48,6 +49,11 @@ const groupSize = histogram({ name: 'intake_group_commit_size', help: 'Requests 
 
 /** How many earlier complaints of the same place and time window are compared with a new one. */
 const DUPLICATE_CANDIDATES = 40;
+/**
+ * Signatures kept in memory (about 0.7 KB each): at least the last several minutes of complaints at
+ * the highest rates, which are the nearest candidates of every busy place and topic.
+ */
+const SIGNATURES_CACHED = 20_000;
 const DAY_MS = 86_400_000;
 /** Requests per group-commit transaction at most; more wait for the next one. */
 const GROUP_MAX = 500;
@@ -83,8 +89,6 @@ interface CandidateRow {
   n: number;
   id: string;
   tracking_id: string;
-  /** Sent once per candidate (complaints of one place share most candidates); null on its repeats. */
-  text_signature: Buffer | null;
   kecamatan_hint: string | null;
   category_hint: string | null;
   received_ms: number;
@@ -105,6 +109,7 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
   private inFlight = 0;
   /** Complaints received and not yet answered (waiting or in a group in flight). */
   private pending = 0;
+  private readonly signatures = new TextSignatureCache(SIGNATURES_CACHED);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -227,6 +232,8 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
           raced.push(row.prepared.identityKey);
           continue;
         }
+        // Before the commit: if it rolls back, no candidate query ever returns this id.
+        this.signatures.set(row.complaintId, row.prepared.signature);
         const { published, priority, historical } = row.prepared;
         const event = complaintReceivedOf(published, { complaintId: row.complaintId, trackingId: row.trackingId, priority, duplicateOf: row.likelyDuplicateOf });
         events.push({ definition: ComplaintReceivedV1, data: event, options: { subject: row.complaintId } });
@@ -277,7 +284,8 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     { reserveNumbers }: { reserveNumbers: boolean },
   ): Promise<{ known: Map<string, IntakeReceipt>; numbers: string[] }> {
     const rows: { identity_key: string | null; id: string; tracking_id: string; duplicate_of: string | null; duplicate_score: number | null; duplicate_tracking_id: string | null; n: string | null }[] =
-      await tx.query(
+      await prepared(
+        tx,
         `WITH known AS (
            SELECT c."identity_key", c."id", c."tracking_id", c."duplicate_of", c."duplicate_score", d."tracking_id" AS "duplicate_tracking_id"
              FROM "${schema}"."complaints" c LEFT JOIN "${schema}"."complaints" d ON d."id" = c."duplicate_of"
@@ -318,7 +326,7 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const list = rows.map((r) => r.prepared);
     const window = DEFAULT_DUPLICATE_POLICY.windowDays * DAY_MS;
     const t = `"${schema}"."complaints"`;
-    const cols = `"id", "tracking_id", "text_signature", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
+    const cols = `"id", "tracking_id", "kecamatan_hint", coalesce("category_id", "category") AS "category_hint", "received_at"`;
     // Candidates of another topic score 0 (DEFAULT_DUPLICATE_POLICY.differentCategoryFactor) and
     // those of another kecamatan are not compared, so neither is fetched. The topic is TOPIC_KEY (indexed).
     const PLACE = `"kecamatan_hint"`;
@@ -341,26 +349,42 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const after = `"received_at" > q.t AND "received_at" <= q.t + $4::interval ORDER BY "received_at" ASC LIMIT ${DUPLICATE_CANDIDATES}`;
     // Only the branches some complaint of this group can take: fewer to plan.
     const used = branches.filter((_, i) => list.some((p) => BRANCH_APPLIES[i](p.kecamatanHint !== null, p.categoryHint !== null)));
-    const found: CandidateRow[] = await tx.query(
+    const found = await prepared<CandidateRow>(
+      tx,
       `SELECT q.n::int AS n, c."id", c."tracking_id", c."kecamatan_hint", c."category_hint",
-              (extract(epoch FROM c."received_at") * 1000)::float8 AS "received_ms",
-              CASE WHEN row_number() OVER (PARTITION BY c."id") = 1 THEN c."text_signature" END AS "text_signature"
+              (extract(epoch FROM c."received_at") * 1000)::float8 AS "received_ms"
          FROM unnest($1::timestamptz[], $2::text[], $3::text[]) WITH ORDINALITY AS q(t, k, c, n)
        CROSS JOIN LATERAL (SELECT * FROM (
          ${used.flatMap((where) => [before, after].map((range) => `(SELECT ${cols} FROM ${t} WHERE ${where} AND ${range})`)).join('\n         UNION ALL ')}
        ) nearest ORDER BY abs(extract(epoch FROM nearest."received_at" - q.t)) LIMIT ${DUPLICATE_CANDIDATES}) c`,
       [list.map((p) => p.incoming.draft.receivedAt), list.map((p) => p.kecamatanHint), list.map((p) => p.categoryHint), `${window / 1000} seconds`],
     );
+    // Signatures of candidates this process did not store or read lately (another replica's, or
+    // from before a restart) are read once and kept.
+    const signatureOf = new Map<string, TextSignature>();
+    const missing = new Set<string>();
+    for (const { id } of found) {
+      if (signatureOf.has(id)) continue;
+      const cached = this.signatures.get(id);
+      if (cached) signatureOf.set(id, cached);
+      else missing.add(id);
+    }
+    if (missing.size > 0) {
+      const stored = await prepared<{ id: string; text_signature: Buffer }>(tx, `SELECT "id", "text_signature" FROM ${t} WHERE "id" = ANY($1::uuid[])`, [[...missing]]);
+      for (const row of stored) {
+        const signature = decodeTextSignature(row.text_signature);
+        signatureOf.set(row.id, signature);
+        this.signatures.set(row.id, signature);
+      }
+    }
     const byItem = list.map((): ComparableComplaint[] => []);
     const ids = new Map<ComparableComplaint, { id: string; trackingId: string }>();
     const candidates = new Map<string, ComparableComplaint>();
     for (const row of found) {
-      if (row.text_signature) {
-        const receivedAt = new Date(row.received_ms);
-        const candidate: ComparableComplaint = { signature: decodeTextSignature(row.text_signature), kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt };
-        candidates.set(row.id, candidate);
-        ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
-      }
+      if (candidates.has(row.id)) continue;
+      const candidate: ComparableComplaint = { signature: signatureOf.get(row.id)!, kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_ms) };
+      candidates.set(row.id, candidate);
+      ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
     }
     for (const row of found) byItem[row.n - 1].push(candidates.get(row.id)!);
     const comparable = (p: Prepared): ComparableComplaint => ({ signature: p.signature, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
@@ -405,12 +429,14 @@ const BRANCH_APPLIES: ReadonlyArray<(k: boolean, c: boolean) => boolean> = [
 const statementNames = new Map<string, string>();
 
 /**
- * The group commit's insert as a named prepared statement on the transaction's own connection
- * (node-pg takes {name, text} and prepares it once per connection), parsed and planned once instead
- * of per group. Only a statement with one possible plan is prepared: after five executions
- * PostgreSQL may keep a generic plan, chosen on the table as it was then. The look-ups were prepared
- * too, and on a table that grew from empty (a new deployment, a backlog) their plan kept seq scans:
- * one candidate query took 1.6 s on 12,000 complaints instead of 10 ms. They are planned per group.
+ * The group commit's statements as named prepared statements on the transaction's own connection
+ * (node-pg takes {name, text} and prepares it once per connection): parsed and planned once, not per
+ * group — planning the candidate query's union of index ranges took 2.3 ms, twice its execution.
+ * After five executions PostgreSQL may keep a generic plan made on the table as it was then; on a
+ * table that grew from empty (a new deployment, a backlog) such a plan kept seq scans (one candidate
+ * query took 1.6 s on 12,000 complaints instead of 10 ms). ANALYZE invalidates cached plans, and
+ * TableStatisticsKeeper analyzes every table of the service that doubled, so a plan is never made on
+ * a table less than half its size (the integration test "candidate plans follow the table" checks it).
  */
 function prepared<T>(tx: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   let name = statementNames.get(text);

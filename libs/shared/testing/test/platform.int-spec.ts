@@ -6,6 +6,7 @@ import request from 'supertest';
 import { MessagingModule } from '@bekasi/messaging';
 import { CreateMessagingTables1763900000000 } from '@bekasi/messaging';
 import { TestInfra, waitFor } from '../src';
+import { DataSource } from 'typeorm';
 import { ConfigError, configureApp, loadConfig, PlatformModule, ServiceConfig, TableStatisticsKeeper } from '@bekasi/platform';
 
 class EchoDto {
@@ -77,6 +78,32 @@ describe('platform: a service skeleton against the real PostgreSQL, Redis and Ka
       return n === 0;
     });
     expect(await keeper.analyzeStale()).not.toContain('applied_events');
+  });
+
+  it('plans a named statement once on its connection, and again only after the keeper analyzed its grown table', async () => {
+    const ds = app.get(DataSource);
+    const table = `"${infra.schema}"."plan_probe"`;
+    await ds.query(`CREATE TABLE ${table} (id int PRIMARY KEY, k text NOT NULL, t timestamptz NOT NULL)`);
+    await ds.query(`CREATE INDEX ON ${table} (k, t)`);
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query(`PREPARE nearest(text[]) AS SELECT x.* FROM unnest($1::text[]) u(k) CROSS JOIN LATERAL (SELECT * FROM ${table} p WHERE p.k = u.k ORDER BY t DESC LIMIT 40) x`);
+      const plan = async () => ((await runner.query(`EXPLAIN EXECUTE nearest('{a}')`)) as Array<{ 'QUERY PLAN': string }>).map((r) => r['QUERY PLAN']).join('\n');
+      const empty = await plan();
+      expect(empty).not.toContain('Index Scan Backward');
+      await ds.query(`INSERT INTO ${table} SELECT n, (n % 20)::text, now() - n * interval '1 second' FROM generate_series(1, 50000) AS n`);
+      // Generic plans only: the table grew 50,000 rows and the statement keeps the plan made on it empty.
+      expect(await plan()).toBe(empty);
+      await waitFor('the insert counted', async () => {
+        const [{ n }] = await ds.query(`SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'plan_probe'`, [infra.schema]);
+        return n >= 50000;
+      });
+      expect(await app.get(TableStatisticsKeeper).analyzeStale()).toContain('plan_probe');
+      expect(await plan()).toContain('Index Scan Backward');
+    } finally {
+      await runner.release();
+    }
   });
 
   it('exposes Prometheus metrics', async () => {
