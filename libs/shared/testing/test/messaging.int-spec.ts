@@ -395,6 +395,27 @@ describe('event backbone against the real broker and database', () => {
     expect(await outbox.list()).toEqual([]);
   });
 
+  it('the relay publishes commits that land within its round spacing together, in one later round', async () => {
+    const writer = new OutboxWriter('/test', infra.naming, clock);
+    const relay = track(new OutboxRelay(ds, infra.kafka, { idleDelayMs: 60_000, minRoundIntervalMs: 400 }));
+    relay.start();
+    await waitFor('the relay listening', async () => (await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`))[0].n > 0);
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++) {
+      await ds.transaction(async (tx) => void ids.push((await writer.append(tx, PingV1, { n }, { subject: randomUUID() })).id));
+      relay.nudge();
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const rows: Array<{ event_id: string; at: number }> = await waitFor('all three published', async () => {
+      const found = await ds.query(`SELECT event_id, extract(epoch FROM published_at) * 1000 AS at FROM "${infra.schema}"."outbox" WHERE event_id = ANY($1::uuid[]) AND published_at IS NOT NULL`, [ids]);
+      return found.length === 3 ? found : null;
+    });
+    const at = (id: string) => Number(rows.find((r) => r.event_id === id)!.at);
+    // The first commit's round starts at once; the next two wait out the spacing and share a round.
+    expect(at(ids[1]) - at(ids[0])).toBeGreaterThanOrEqual(300);
+    expect(Math.abs(at(ids[2]) - at(ids[1]))).toBeLessThan(50);
+  });
+
   it('the admin lists the dead letters of a topic with their error, newest first', async () => {
     const letters = await listDeadLetters(infra.kafka, infra.naming, 'tickets', 50);
     expect(letters.length).toBeGreaterThanOrEqual(2);

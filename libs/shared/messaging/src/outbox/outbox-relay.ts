@@ -10,6 +10,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll when no notification arrives (one can be lost while the listening connection is down). */
   idleDelayMs?: number;
+  /**
+   * Rounds start at least this far apart: commits that land within it are published together. A
+   * round costs the same two PostgreSQL round trips and one produce request whether it carries one
+   * event or a hundred, and under load a relay woken at every commit spent most of them on one or two.
+   */
+  minRoundIntervalMs?: number;
   /** Published rows are kept this long for diagnosis, then deleted. */
   retentionHours?: number;
   /** A message larger than this (key, value and headers) is set aside instead of sent; below the broker's message.max.bytes. */
@@ -45,8 +51,10 @@ const backlog = gauge({ name: 'outbox_backlog', help: 'Unpublished outbox rows s
  * consumers apply each event id once.
  *
  * Woken, not polled: the outbox trigger's pg_notify (at the writer's commit) and nudge() from the
- * same process start a round at once; a nudge during a round makes another round follow, so no
- * wake-up is lost; a slow poll covers notifications missed while the listening connection was down.
+ * same process start a round (at once, or when the 10 ms since the last round began have passed, so
+ * that under load one round carries the commits of those 10 ms); a nudge during a round makes
+ * another round follow, so no wake-up is lost; a slow poll covers notifications missed while the
+ * listening connection was down.
  * A row that can never be published (too large, unknown topic) is set aside with its error and the
  * rows behind it move on.
  */
@@ -67,6 +75,7 @@ export class OutboxRelay {
   private topicsFetchedAt = 0;
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
+  private readonly minRoundIntervalMs: number;
   private readonly maxMessageBytes: number;
   private readonly logger: MessagingLogger;
 
@@ -77,6 +86,7 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idleDelayMs = options.idleDelayMs ?? 1000;
+    this.minRoundIntervalMs = options.minRoundIntervalMs ?? 10;
     this.maxMessageBytes = options.maxMessageBytes ?? 1_000_000;
     this.logger = options.logger ?? silentLogger;
   }
@@ -146,6 +156,7 @@ export class OutboxRelay {
     failuresInARow = 0;
     while (this.running) {
       this.dirty = false;
+      const startedAt = Date.now();
       let full = false;
       try {
         this.inRound = true;
@@ -166,6 +177,8 @@ export class OutboxRelay {
       if (!this.running) break;
       if (failuresInARow > 0) await this.sleep(Math.min(5_000, 100 * 2 ** failuresInARow));
       else if (!full && !this.dirty) await this.sleep(this.idleDelayMs);
+      const spacing = startedAt + this.minRoundIntervalMs - Date.now();
+      if (spacing > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, spacing));
     }
   }
 
