@@ -24,6 +24,10 @@ const aWebhookComplaint = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A report through the regency's web form, of one topic: duplicates of one another are told apart by their words. */
+const aWebFormReport = (category: { id: string; name: string }, title: string, text: string) =>
+  aWebhookComplaint({ source: 'web-form', channel: 'Website', category, reporter: undefined, title, text });
+
 /** A complaint sent as a registered channel signs it (the channel named by the body's source unless given). */
 const signedPost = (server: unknown, body: Record<string, unknown>, channelId = String(body.source ?? 'whatsapp')) => {
   const text = JSON.stringify(body);
@@ -101,16 +105,11 @@ describe('intake: webhook, export import and their bad input, against real Kafka
     });
 
     it('flags a likely duplicate with a link to the earlier complaint instead of merging it', async () => {
-      const original = aWebhookComplaint({
-        source: 'web-form', channel: 'Website', category: { id: '7011', name: 'Jalan Berlubang' }, reporter: undefined,
-        title: 'Jalan berlubang di Jalan Raya Babelan',
-        text: 'Lubang besar di Jalan Raya Babelan dekat pertigaan Kedungpengawas makin dalam, kalau hujan ketutup air jadi ga keliatan. Motor jatuh.',
-      });
-      const again = aWebhookComplaint({
-        source: 'web-form', channel: 'Website', category: { id: '7011', name: 'Jalan Berlubang' }, reporter: undefined,
-        title: 'Lubang jalan dekat pertigaan Kedungpengawas',
-        text: 'Pak, tolong jalan raya Babelan di pertigaan arah Kedung Pengawas lubangnya gede banget, udah beberapa motor jatuh, pas hujan ga kelihatan.',
-      });
+      const pothole = { id: '7011', name: 'Jalan Berlubang' };
+      const original = aWebFormReport(pothole, 'Jalan berlubang di Jalan Raya Babelan',
+        'Lubang besar di Jalan Raya Babelan dekat pertigaan Kedungpengawas makin dalam, kalau hujan ketutup air jadi ga keliatan. Motor jatuh.');
+      const again = aWebFormReport(pothole, 'Lubang jalan dekat pertigaan Kedungpengawas',
+        'Pak, tolong jalan raya Babelan di pertigaan arah Kedung Pengawas lubangnya gede banget, udah beberapa motor jatuh, pas hujan ga kelihatan.');
       const first = await webhook(original).expect(202);
       const second = await webhook(again).expect(202);
       expect(second.body.duplicate).toBe(false);
@@ -122,16 +121,11 @@ describe('intake: webhook, export import and their bad input, against real Kafka
     it('flags a likely duplicate of a complaint another intake replica stored (its text signature read from the table)', async () => {
       const replica = await startIntake(infra);
       try {
-        const original = aWebhookComplaint({
-          source: 'web-form', channel: 'Website', category: { id: '7021', name: 'Drainase' }, reporter: undefined,
-          title: 'Saluran air mampet di Perumahan Griya Asri Tarumajaya',
-          text: 'Got depan blok C Perumahan Griya Asri Tarumajaya mampet penuh sampah, tiap hujan air meluap masuk ke rumah warga.',
-        });
-        const again = aWebhookComplaint({
-          source: 'web-form', channel: 'Website', category: { id: '7021', name: 'Drainase' }, reporter: undefined,
-          title: 'Got mampet Griya Asri',
-          text: 'Tolong got di blok C Griya Asri Tarumajaya dibersihkan, mampet sampah, kalau hujan airnya meluap ke rumah warga.',
-        });
+        const drainage = { id: '7021', name: 'Drainase' };
+        const original = aWebFormReport(drainage, 'Saluran air mampet di Perumahan Griya Asri Tarumajaya',
+          'Got depan blok C Perumahan Griya Asri Tarumajaya mampet penuh sampah, tiap hujan air meluap masuk ke rumah warga.');
+        const again = aWebFormReport(drainage, 'Got mampet Griya Asri',
+          'Tolong got di blok C Griya Asri Tarumajaya dibersihkan, mampet sampah, kalau hujan airnya meluap ke rumah warga.');
         const first = await signedPost(replica.app.getHttpServer(), original).expect(202);
         await webhook(again).expect(202);
         expect((await eventOf(again.externalId)).duplicateOf).toMatchObject({ complaintId: first.body.complaintId });
