@@ -44,7 +44,16 @@ export class LiveHints {
   private async connectAndRun(): Promise<void> {
     const naming = new TopicNaming(this.settings.topicPrefix);
     const kafka = createKafka({ ...this.settings, clientId: 'bekasi-gateway-live' }, (level, message, extra) => this.logger[level === 'debug' ? 'debug' : level]({ ...extra }, message));
-    const consumer = kafka.consumer({ groupId: `${this.settings.topicPrefix}bekasi.gateway-live.${randomUUID()}`, sessionTimeout: 15_000, heartbeatInterval: 3_000 });
+    // Hints wait out coalesceMs anyway, so fetches can wait too: with kafkajs' default (answer as
+    // soon as one byte is there) the gateway fetched and decoded all topics continuously under load,
+    // a fetch per few events, in the process that also serves every request.
+    const consumer = kafka.consumer({
+      groupId: `${this.settings.topicPrefix}bekasi.gateway-live.${randomUUID()}`,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 3_000,
+      minBytes: 1024 * 1024,
+      maxWaitTimeInMs: Math.max(10, Math.round(this.coalesceMs / 2)),
+    });
     this.consumer = consumer;
     await consumer.connect();
     if (this.stopped) return;
