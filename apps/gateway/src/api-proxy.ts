@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { CLIENT_HEADER, TokenError, vouchForClient, type AccessTokenVerifier } from '@bekasi/auth';
-import { counter, type AppLogger } from '@bekasi/platform';
+import { counter, inProcessServerAt, type AppLogger, type RequestHandler } from '@bekasi/platform';
 import { admits, routeFor, type Upstream } from './route-table';
 
 const proxied = counter({ name: 'gateway_requests_total', help: 'API requests through the gateway, by service and outcome', labelNames: ['upstream', 'outcome'] });
@@ -59,6 +59,8 @@ export function createApiProxy(options: ApiProxyOptions) {
     const base = new URL(options.upstreams[route.upstream]);
     const given = req.header('x-correlation-id');
     const correlationId = given && CORRELATION.test(given) ? given : randomUUID();
+    const neighbour = inProcessServerAt(base);
+    if (neighbour) return handOver(neighbour, req, res, { upstream: route.upstream, host: base.host, correlationId, timeoutMs: options.timeoutMs });
     const upstreamReq = httpRequest({
       host: base.hostname,
       port: base.port,
@@ -89,4 +91,38 @@ export function createApiProxy(options: ApiProxyOptions) {
     });
     req.pipe(upstreamReq);
   };
+}
+
+/**
+ * A request for a service listening in this process (LAYOUT=small) goes to its application as it
+ * is, the same stream, instead of over loopback: the service runs its own guards and checks on it
+ * exactly as over HTTP, and nothing is parsed twice. What the gateway adds over HTTP it adds here;
+ * a client's claim of a vouched address is dropped all the same, and the peer address the service
+ * sees is the client's own, so nothing needs vouching.
+ */
+function handOver(
+  handler: RequestHandler,
+  req: Request,
+  res: Response,
+  { upstream, host, correlationId, timeoutMs }: { upstream: Upstream; host: string; correlationId: string; timeoutMs: number },
+): void {
+  delete req.headers[CLIENT_HEADER];
+  req.headers.host = host;
+  req.headers['x-correlation-id'] = correlationId;
+  req.headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+  req.headers['x-forwarded-proto'] = req.protocol;
+  // As the service's own server would hand it over: the whole path, not the part below /api.
+  req.url = req.originalUrl;
+  req.baseUrl = '';
+  const timer = setTimeout(() => {
+    proxied.inc({ upstream, outcome: 'timeout' });
+    if (res.headersSent) return void res.destroy();
+    fail(res, 504, 'UPSTREAM_TIMEOUT', 'Layanan sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.');
+  }, timeoutMs);
+  res.once('close', () => clearTimeout(timer));
+  res.once('finish', () => {
+    clearTimeout(timer);
+    proxied.inc({ upstream, outcome: String(res.statusCode) });
+  });
+  handler(req, res);
 }

@@ -6,7 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { CLIENT_HEADER, clientAddressOf } from '@bekasi/auth';
-import { configureApp, loadConfig } from '@bekasi/platform';
+import { configureApp, loadConfig, registerInProcessServer, unregisterInProcessServer } from '@bekasi/platform';
 import { testAccessToken, testAuth } from '@bekasi/testing';
 import { GatewayModule } from '../src/app.module';
 import { mountGateway, upstreamsOf } from '../src/gateway';
@@ -122,5 +122,57 @@ describe('gateway', () => {
     await request(app.getHttpServer()).get('/health/live').expect(200);
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(503);
     expect(ready.body.details.ikp.status).toBe('down');
+  });
+});
+
+describe('gateway with a service in its own process (LAYOUT=small)', () => {
+  let app: NestExpressApplication;
+  const seen: Seen[] = [];
+  // Nothing listens on this port: only the hand-over in the process can answer there.
+  const port = 1;
+  const neighbour = (req: IncomingMessage, res: import('node:http').ServerResponse) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ service: 'intake', method: req.method!, url: req.url!, headers: req.headers, body });
+      res.writeHead(202, { 'content-type': 'application/json', 'x-served-by': 'intake-in-process' }).end(JSON.stringify({ accepted: true }));
+    });
+  };
+
+  beforeAll(async () => {
+    registerInProcessServer(port, neighbour);
+    const env: Record<string, string> = { ...testAuth().env, WEB_ROOT: 'apps/web', LOG_LEVEL: 'silent', GATEWAY_UPSTREAM_TIMEOUT_MS: '2000', GATEWAY_INTAKE_URL: `http://127.0.0.1:${port}` };
+    const config = loadConfig(GatewayConfig, env);
+    const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.forRoot(upstreamsOf(config))] }).compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+    await configureApp(app, { service: 'gateway', title: 'gateway', beforeBodyParsers: (a) => mountGateway(a, config) });
+  });
+
+  afterAll(async () => {
+    unregisterInProcessServer(port, neighbour);
+    await app?.close();
+  });
+
+  it('hands the request to the neighbour with its whole path, body and correlation id, drops a forged client address, and returns its answer', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/intake/complaints?x=1')
+      .set('x-correlation-id', 'korelasi-2')
+      .set(CLIENT_HEADER, `10.9.9.9;${Date.now()};forged`)
+      .send({ text: 'Jalan rusak di Tambun' })
+      .expect(202);
+    expect(res.headers['x-served-by']).toBe('intake-in-process');
+    expect(res.body).toEqual({ accepted: true });
+    const hit = seen.at(-1)!;
+    expect(hit).toMatchObject({ method: 'POST', url: '/api/v1/intake/complaints?x=1' });
+    expect(JSON.parse(hit.body)).toEqual({ text: 'Jalan rusak di Tambun' });
+    expect(hit.headers['x-correlation-id']).toBe('korelasi-2');
+    expect(hit.headers[CLIENT_HEADER]).toBeUndefined();
+    expect(hit.headers['x-forwarded-for']).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('still checks the route\'s access first: an admin route without a token never reaches the neighbour', async () => {
+    const before = seen.length;
+    await request(app.getHttpServer()).get('/api/v1/intake/imports').expect(401);
+    expect(seen.length).toBe(before);
   });
 });

@@ -11,4 +11,5 @@ export * from './platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './http/public-route';
 export * from './http/page-query';
+export * from './http/in-process-servers';
 export { MetricsController } from './observability/metrics.controller';

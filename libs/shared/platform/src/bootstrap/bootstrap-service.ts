@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ConfigError } from '../config/service-config';
 import { createValidationPipe } from '../http/validation';
 import { createLogger, PinoNestLogger } from '../observability/logger';
+import { registerInProcessServer, unregisterInProcessServer, type RequestHandler } from '../http/in-process-servers';
 
 export interface BootstrapOptions {
   service: string;
@@ -60,6 +61,9 @@ export async function bootstrapService(
     await configureApp(app, options);
     const port = Number(process.env.PORT ?? options.defaultPort);
     await app.listen(port, process.env.HOST ?? '127.0.0.1');
+    const handler = app.getHttpAdapter().getInstance() as RequestHandler;
+    registerInProcessServer(port, handler);
+    app.getHttpServer().once('close', () => unregisterInProcessServer(port, handler));
     logger.info({ port }, `${options.service} listening`);
     return app;
   } catch (err) {
