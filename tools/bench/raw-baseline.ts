@@ -7,13 +7,14 @@
 // process per hop. The domain work is the minimum each hop must write; what the system spends beyond
 // it (routing's text analysis, the domain rules, the framework) is what the system/raw ratio shows.
 //   node tools/run.js tools/bench/raw-baseline.ts setup | entry | routing | desk | sla
+// First, before kafkajs: @bekasi/messaging installs the record decoder the services use, so both chains decode alike.
+import { CONSUMER_FETCH, CreateMessagingTables1763900000000, createKafka, type ConsumerFetch } from '@bekasi/messaging';
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { Pool, type PoolClient } from 'pg';
 import { ALL_TOPICS, CLOUDEVENTS_SPEC_VERSION, fromKafkaMessage, toKafkaRecord, TopicNaming, type EventEnvelope } from '@bekasi/contracts';
 import { ComplaintReceivedV1, TicketAssignedV1, TicketReceivedV1, TicketRoutedV1 } from '@bekasi/contracts';
-import { CONSUMER_FETCH, CreateMessagingTables1763900000000, createKafka, type ConsumerFetch } from '@bekasi/messaging';
 import { CreateIntakeTables1764100000000 } from '../../apps/intake/src/persistence/migrations/1764100000000-create-intake-tables';
 import { CreateRoutingTables1764000000000 } from '../../apps/routing/src/persistence/migrations/1764000000000-create-routing-tables';
 import { CreateDeskTables1764100000000 } from '../../apps/desk/src/persistence/migrations/1764100000000-create-desk-tables';

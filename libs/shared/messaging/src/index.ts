@@ -1,3 +1,4 @@
+export * from './kafka/record-decoder';
 export * from './messaging-logger';
 export * from './kafka/kafka-settings';
 export * from './kafka/topic-provisioning';
