@@ -55,6 +55,19 @@ export class LiveHints {
       maxWaitTimeInMs: Math.max(10, Math.round(this.coalesceMs / 2)),
     });
     this.consumer = consumer;
+    // kafkajs gives a consumer up for good after a non-retriable error (the group coordinator not
+    // found while the broker restarts): hints would stop until the gateway restarts. Start anew.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped) return;
+      this.logger.warn({ err: (payload.error as Error).message }, 'live hints: kafkajs gave the consumer up; starting it again in 5 s');
+      setTimeout(() => {
+        if (this.stopped || this.consumer !== consumer) return;
+        this.consumer = null;
+        this.starting = null;
+        void consumer.disconnect().catch(() => undefined);
+        this.start().catch((err: Error) => this.logger.warn({ err: err.message }, 'live hints unavailable'));
+      }, 5_000).unref();
+    });
     await consumer.connect();
     if (this.stopped) return;
     await consumer.subscribe({ topics: ALL_TOPICS.map((t) => naming.physical(t)), fromBeginning: false });

@@ -165,6 +165,7 @@ export class EventConsumer {
   private consumer?: Consumer;
   private dlqProducer?: Producer;
   private stopping = false;
+  private restarting = false;
   private readonly retry: RetryPolicy;
   private readonly logger: MessagingLogger;
   private readonly batchMax: number;
@@ -223,6 +224,11 @@ export class EventConsumer {
       maxBytesPerPartition: fetch.maxBytesPerPartition,
       retry: { retries: 10 },
     });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping) return;
+      this.logger.error({ err: payload.error, groupId }, 'kafkajs gave the consumer up: starting it again');
+      void this.startAgain(consumer);
+    });
     await consumer.connect();
     for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
@@ -258,6 +264,38 @@ export class EventConsumer {
     });
     this.consumer = consumer;
     this.logger.info({ groupId, topics }, 'consumer started');
+  }
+
+  /**
+   * kafkajs stops a consumer for good after an error it deems non-retriable — "failed to find group
+   * coordinator" when the broker is away longer than its retries (seen when the broker restarts with
+   * two replicas of a group) — and the service then consumed nothing more while looking alive. An
+   * outage is never the end of consuming: the consumer is made anew, with backoff, until it runs.
+   */
+  private async startAgain(crashed: Consumer): Promise<void> {
+    if (this.restarting) return;
+    this.restarting = true;
+    try {
+      if (this.consumer === crashed) this.consumer = undefined;
+      await crashed.disconnect().catch(() => undefined);
+      await this.dlqProducer?.disconnect().catch(() => undefined);
+      this.dlqProducer = undefined;
+      for (let attempt = 0; !this.stopping; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** attempt)));
+        if (this.stopping) return;
+        // A crash while start() was still running leaves start() to set the crashed consumer afterwards.
+        if (this.consumer === crashed) this.consumer = undefined;
+        try {
+          await this.start();
+          this.logger.warn({ groupId: this.options.groupId, attempt }, 'consumer started again after kafkajs gave it up');
+          return;
+        } catch (err) {
+          this.logger.warn({ err: (err as Error).message, groupId: this.options.groupId, attempt }, 'consumer could not start again yet');
+        }
+      }
+    } finally {
+      this.restarting = false;
+    }
   }
 
   async stop(): Promise<void> {
