@@ -381,12 +381,17 @@ export class ComplaintIntakeService implements OnApplicationShutdown {
     const ids = new Map<ComparableComplaint, { id: string; trackingId: string }>();
     const candidates = new Map<string, ComparableComplaint>();
     for (const row of found) {
-      if (candidates.has(row.id)) continue;
-      const candidate: ComparableComplaint = { signature: signatureOf.get(row.id)!, kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_ms) };
+      const signature = signatureOf.get(row.id);
+      // Complaints are never deleted, so every candidate has its signature; one that had not would be skipped, not fail the group.
+      if (candidates.has(row.id) || !signature) continue;
+      const candidate: ComparableComplaint = { signature, kecamatanHint: row.kecamatan_hint, categoryHint: row.category_hint, receivedAt: new Date(row.received_ms) };
       candidates.set(row.id, candidate);
       ids.set(candidate, { id: row.id, trackingId: row.tracking_id });
     }
-    for (const row of found) byItem[row.n - 1].push(candidates.get(row.id)!);
+    for (const row of found) {
+      const candidate = candidates.get(row.id);
+      if (candidate) byItem[row.n - 1].push(candidate);
+    }
     const comparable = (p: Prepared): ComparableComplaint => ({ signature: p.signature, receivedAt: p.incoming.draft.receivedAt, kecamatanHint: p.kecamatanHint, categoryHint: p.categoryHint });
     const categories = list.map((p) => p.categoryHint?.toLowerCase() ?? null);
     return list.map((p, index) => {
